@@ -1,0 +1,209 @@
+"""Applying a :class:`~textnorm.proposal.Proposal` to a :class:`~textnorm.model.Document`.
+
+This is the only place the text of a document changes. It keeps the offset map
+(the document's segments) and appends one :class:`~textnorm.model.Edit` per change,
+so every edit's span points into the original input however many steps ran before.
+Cost is linear in the number of segments, changes and blocks.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+
+import attrs
+
+from .errors import ProposalError
+from .model import Block, Document, Edit, Metadata, Segment
+from .proposal import Change, Proposal
+
+_METADATA_FIELDS = frozenset(f.name for f in attrs.fields(Metadata)) - {"flags", "extra"}
+
+
+def apply_proposal(doc: Document, proposal: Proposal | None, step: str) -> Document:
+    """Return ``doc`` with ``proposal`` applied, its edits logged under ``step``."""
+    if proposal is None or proposal.is_empty:
+        return doc
+    if not isinstance(proposal, Proposal):
+        raise ProposalError(f"step {step!r} returned {type(proposal).__name__}, not a Proposal"
+                            + _where(doc))
+    changes = _checked_changes(doc, proposal.changes, step)
+    blocks = doc.blocks if proposal.blocks is None else _checked_blocks(doc, proposal.blocks, step)
+    if changes:
+        text, segments, edits = _rewrite(doc, changes, step)
+        blocks = _map_blocks(blocks, changes)
+    else:
+        text, segments, edits = doc.text, doc.segments, ()
+    return attrs.evolve(
+        doc,
+        text=text,
+        segments=segments,
+        blocks=blocks,
+        edits=doc.edits + edits,
+        metadata=_merged_metadata(doc.metadata, proposal),
+    )
+
+
+def _where(doc: Document) -> str:
+    return f" (document {doc.id!r})" if doc.id is not None else ""
+
+
+def _checked_changes(doc: Document, changes: Sequence[Change], step: str) -> list[Change]:
+    ordered = sorted(changes, key=lambda c: (c.start, c.end))
+    kept: list[Change] = []
+    n = len(doc.text)
+    for c in ordered:
+        if c.end > n:
+            raise ProposalError(f"step {step!r} proposed a change at {c.start}-{c.end}, beyond the text "
+                                f"(length {n}){_where(doc)}")
+        if kept:
+            prev = kept[-1]
+            both_inserts_here = prev.start == prev.end == c.start == c.end
+            if c.start < prev.end or both_inserts_here:
+                raise ProposalError(f"step {step!r} proposed overlapping changes at {prev.start}-{prev.end} "
+                                    f"and {c.start}-{c.end}{_where(doc)}")
+        if doc.text[c.start:c.end] == c.replacement:
+            continue  # a no-op: nothing to log
+        kept.append(c)
+    return kept
+
+
+def _checked_blocks(doc: Document, blocks: Sequence[Block], step: str) -> tuple[Block, ...]:
+    n = len(doc.text)
+    for b in blocks:
+        if b.end > n:
+            raise ProposalError(f"step {step!r} proposed a {b.kind} block at {b.start}-{b.end}, beyond the "
+                                f"text (length {n}){_where(doc)}")
+    return tuple(sorted(blocks, key=lambda b: (b.start, b.end)))
+
+
+def _rewrite(doc: Document, changes: list[Change], step: str) -> tuple[str, tuple[Segment, ...], tuple[Edit, ...]]:
+    text = doc.text
+    edits = []
+    for c in changes:
+        o_start, o_end = doc.original_span(c.start, c.end)
+        edits.append(Edit(step=step, start=o_start, end=o_end, removed=text[c.start:c.end],
+                          inserted=c.replacement, reason=c.reason, kind=c.effective_kind,
+                          uncertain=c.uncertain))
+    pieces = []
+    pos = 0
+    for c in changes:
+        pieces.append(text[pos:c.start])
+        pieces.append(c.replacement)
+        pos = c.end
+    pieces.append(text[pos:])
+    return "".join(pieces), _resegment(doc, changes), tuple(edits)
+
+
+def _resegment(doc: Document, changes: list[Change]) -> tuple[Segment, ...]:
+    """Cut the changed spans out of the segment list and put the replacements in.
+
+    A change that reaches into text an earlier step inserted absorbs that whole
+    inserted segment, so the merged segment still names the full original span
+    it stands for.
+    """
+    out: list[Segment] = []
+    items = iter(zip(doc._starts, doc.segments))  # noqa: SLF001 - the offset map is the core's own
+    head = next(items, None)  # (current start, segment), possibly the rest of a cut segment
+    for c in changes:
+        while head is not None and head[0] + head[1].length() <= c.start:
+            out.append(head[1])
+            head = next(items, None)
+        left_text = right_text = ""
+        o_start = doc.to_original(c.start, side="left")
+        if head is not None and head[0] < c.start:
+            pos, seg = head
+            cut = c.start - pos
+            if seg.inserted is None:
+                out.append(Segment(seg.orig_start, seg.orig_start + cut))
+                head = (c.start, Segment(seg.orig_start + cut, seg.orig_end))
+            else:
+                left_text, o_start = seg.inserted[:cut], seg.orig_start
+                head = (c.start, Segment(seg.orig_start, seg.orig_end, seg.inserted[cut:]))
+        o_end = o_start
+        while head is not None and head[0] < c.end and head[0] + head[1].length() <= c.end:
+            o_end = head[1].orig_end
+            head = next(items, None)
+        if head is not None and head[0] < c.end:
+            pos, seg = head
+            cut = c.end - pos
+            if seg.inserted is None:
+                o_end = seg.orig_start + cut
+                head = (c.end, Segment(seg.orig_start + cut, seg.orig_end))
+            else:
+                right_text, o_end = seg.inserted[cut:], seg.orig_end
+                head = next(items, None)
+        new_text = left_text + c.replacement + right_text
+        if new_text:
+            out.append(Segment(o_start, max(o_start, o_end), new_text))
+    while head is not None:
+        out.append(head[1])
+        head = next(items, None)
+    return _merge(out)
+
+
+def _merge(segments: list[Segment]) -> tuple[Segment, ...]:
+    """Join neighbouring copy segments that are contiguous in the original; drop empty ones."""
+    out: list[Segment] = []
+    for s in segments:
+        if s.length() == 0 and s.inserted is None:
+            continue
+        if s.inserted == "":
+            continue
+        if out and s.inserted is None and out[-1].inserted is None and out[-1].orig_end == s.orig_start:
+            out[-1] = Segment(out[-1].orig_start, s.orig_end)
+        else:
+            out.append(s)
+    return tuple(out)
+
+
+def _map_blocks(blocks: tuple[Block, ...], changes: list[Change]) -> tuple[Block, ...]:
+    """Move block boundaries through the changes; blocks left empty disappear.
+
+    Text inserted by a change belongs to the block that holds the change's end,
+    so blocks that covered the text keep covering it.
+    """
+    if not blocks:
+        return blocks
+    mapper = _PositionMapper(changes)
+    out = []
+    for b in blocks:
+        start, end = mapper(b.start), mapper(b.end)
+        if end > start:
+            out.append(attrs.evolve(b, start=start, end=end))
+    return tuple(out)
+
+
+class _PositionMapper:
+    """Maps old positions to new ones through sorted, non-overlapping changes."""
+
+    def __init__(self, changes: list[Change]) -> None:
+        self._changes = changes
+        self._starts = [c.start for c in changes]
+        self._before: list[int] = []  # cumulative length delta before each change
+        delta = 0
+        for c in changes:
+            self._before.append(delta)
+            delta += len(c.replacement) - (c.end - c.start)
+
+    def __call__(self, pos: int) -> int:
+        i = bisect.bisect_left(self._starts, pos)  # changes[:i] start before pos
+        if i == 0:
+            return pos
+        c = self._changes[i - 1]
+        after = self._before[i - 1] + len(c.replacement) - (c.end - c.start)
+        if pos >= c.end:
+            return pos + after
+        return c.start + self._before[i - 1] + len(c.replacement)
+
+
+def _merged_metadata(meta: Metadata, proposal: Proposal) -> Metadata:
+    if not proposal.metadata and not proposal.flags:
+        return meta
+    known = {k: v for k, v in proposal.metadata.items() if k in _METADATA_FIELDS}
+    extra = {k: v for k, v in proposal.metadata.items() if k not in _METADATA_FIELDS and k != "flags"}
+    flags = list(meta.flags)
+    for f in tuple(proposal.metadata.get("flags", ())) + proposal.flags:
+        if f not in flags:
+            flags.append(f)
+    return attrs.evolve(meta, **known, flags=tuple(flags), extra={**meta.extra, **extra})

@@ -1,0 +1,125 @@
+"""Line features: the shared evidence of the promo filter and of section detection.
+
+One pass over the document computes, for each line, its size, its case shape, how
+it ends, and how much of its vocabulary the rest of the document shares. Both the
+promo-line filter (an unrelated headline shares little) and section detection (a
+heading shares much with the text after it) read the same numbers.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import attrs
+import regex
+
+from .keys import nfkc_casefold
+from .spans import lines
+from .words import WORD_RE
+
+_SENTENCE_TERMINAL_RE = regex.compile(r"[.!?…。！？｡।॥؟][\"'”’»)\]」』）]*\s*\Z")
+_TRAILING_NUMBER_RE = regex.compile(r"(?<=\s)[\d.,]+[KkMm]?\s*\Z")
+_SEPARATOR_RE = regex.compile(r"[|»›·•→/>]|\s[-–—]\s")
+_CASED_WORD_RE = regex.compile(r"\p{L}[\p{L}\p{M}'’]*")
+_IDEOGRAPH_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+
+CONTENT_WORD_MIN_CHARS = 4
+"""Words this long or longer (and every ideograph) count as content words in
+:attr:`LineFeatures.content_overlap`; shorter ones are mostly function words in
+alphabetic scripts and would make any line look related to any document."""
+
+
+@attrs.frozen(slots=True)
+class LineFeatures:
+    """What one line looks like, and how it relates to the rest of its document.
+
+    Attributes:
+        index: the line's number (0-based) in the text.
+        start, end: its span in the text, without the line break.
+        text: the line, white space stripped.
+        n_chars: length of ``text``.
+        n_words: number of words.
+        case_shape: ``"upper"`` (all cased letters capitals), ``"title"`` (most words
+            start with a capital), ``"sentence"`` (first word capitalised, most others
+            not), ``"lower"``, ``"caseless"`` (no cased letters: CJK, digits) or ``"empty"``.
+        capitalized_ratio: share of cased words that start with a capital.
+        terminal: ends with sentence punctuation (``. ! ? …`` and their CJK forms).
+        colon_end: ends with ``:`` or ``;``.
+        trailing_number: ends with a bare number (``... 7``, ``1.2K``), as view counts do.
+        separators: number of separator marks (``| » › · •`` and spaced dashes).
+        overlap: share of the line's distinct words found in other lines.
+        content_overlap: the same over content words only (see ``CONTENT_WORD_MIN_CHARS``);
+            ``overlap`` when the line has no content words.
+        blank: the line holds only white space.
+    """
+
+    index: int
+    start: int
+    end: int
+    text: str
+    n_chars: int
+    n_words: int
+    case_shape: str
+    capitalized_ratio: float
+    terminal: bool
+    colon_end: bool
+    trailing_number: bool
+    separators: int
+    overlap: float
+    content_overlap: float
+    blank: bool
+
+
+def _is_content(word: str) -> bool:
+    return len(word) >= CONTENT_WORD_MIN_CHARS or bool(_IDEOGRAPH_RE.match(word))
+
+
+def _case_shape(text: str) -> tuple[str, float]:
+    cased = [w for w in _CASED_WORD_RE.findall(text) if w.lower() != w.upper()]
+    if not cased:
+        return ("caseless" if text.strip() else "empty"), 0.0
+    caps = [w[0].isupper() for w in cased]
+    ratio = sum(caps) / len(caps)
+    letters = "".join(cased)
+    if len(letters) >= 2 and letters.isupper():
+        return "upper", ratio
+    if len(cased) > 1 and ratio >= 0.6:
+        return "title", ratio
+    if caps[0]:
+        return "sentence", ratio
+    return ("lower" if ratio == 0 else "sentence"), ratio
+
+
+def line_features(text: str) -> list[LineFeatures]:
+    """The features of every line of ``text`` (blank lines included), in one pass."""
+    spans = lines(text)
+    vocab = [set(WORD_RE.findall(nfkc_casefold(s.text))) for s in spans]
+    line_freq: Counter[str] = Counter()
+    for v in vocab:
+        line_freq.update(v)
+    out = []
+    for i, (span, v) in enumerate(zip(spans, vocab, strict=True)):
+        stripped = span.text.strip()
+        shared = [w for w in v if line_freq[w] > 1]
+        content = [w for w in v if _is_content(w)]
+        shared_content = [w for w in content if line_freq[w] > 1]
+        overlap = len(shared) / len(v) if v else 0.0
+        shape, ratio = _case_shape(stripped)
+        out.append(LineFeatures(
+            index=i,
+            start=span.start,
+            end=span.end,
+            text=stripped,
+            n_chars=len(stripped),
+            n_words=len(WORD_RE.findall(stripped)),
+            case_shape=shape,
+            capitalized_ratio=ratio,
+            terminal=bool(_SENTENCE_TERMINAL_RE.search(stripped)),
+            colon_end=stripped.endswith((":", ";", "：", "；")),
+            trailing_number=bool(_TRAILING_NUMBER_RE.search(stripped)),
+            separators=len(_SEPARATOR_RE.findall(stripped)),
+            overlap=overlap,
+            content_overlap=len(shared_content) / len(content) if content else overlap,
+            blank=not stripped,
+        ))
+    return out
