@@ -14,11 +14,14 @@ The core runs a configurable chain of normalizers found through plugins (see
 from __future__ import annotations
 
 from .apply import apply_proposal
+from .config import PipelineConfig, StepSpec
 from .errors import ConfigError, InputError, PluginError, ProposalError, TextnormError
 from .hookspecs import hookimpl, hookspec
 from .model import Block, Document, Edit, Metadata
 from .normalizer import NoOptions, Normalizer
+from .pipeline import Pipeline, Step, normalize
 from .proposal import NOTHING, Change, Proposal
+from .registry import NormalizerInfo, Registry
 
 __version__ = "0.1.0"
 
@@ -33,12 +36,19 @@ __all__ = [
     "Metadata",
     "NoOptions",
     "Normalizer",
+    "NormalizerInfo",
+    "Pipeline",
+    "PipelineConfig",
     "PluginError",
     "Proposal",
     "ProposalError",
+    "Registry",
+    "Step",
+    "StepSpec",
     "TextnormError",
     "__version__",
     "apply_proposal",
     "hookimpl",
     "hookspec",
+    "normalize",
 ]

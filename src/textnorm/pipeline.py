@@ -1,0 +1,175 @@
+"""The pipeline: configured normalizers run in order, each proposal applied by the core."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from .apply import apply_proposal
+from .config import PipelineConfig
+from .errors import ConfigError
+from .model import Document
+from .normalizer import Normalizer
+from .registry import Registry
+
+ConfigLike = str | Path | Mapping[str, Any] | PipelineConfig | None
+
+
+@attrs.frozen
+class Step:
+    """A normalizer instance and the name its edits are logged under."""
+
+    name: str
+    normalizer: Any
+    use: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if not callable(self.normalizer):
+            raise TypeError(f"step {self.name!r}: normalizer {self.normalizer!r} is not callable")
+
+
+class Pipeline:
+    """A chain of normalizers, called on a text or a :class:`Document`.
+
+    Build one from a config (:meth:`from_toml`, :meth:`from_dict`, :meth:`default`)
+    or from Python objects::
+
+        Pipeline([DedupBlocks(), ("strict-promo", PromoLines(PromoOptions(...)))])
+
+    A pipeline holds no per-document state: one instance can serve any number of
+    documents, and :meth:`map` streams over an iterable, keeping order.
+    """
+
+    def __init__(self, steps: Sequence[Step | Normalizer | tuple[str, Any]], *,
+                 registry: Registry | None = None) -> None:
+        built = []
+        for item in steps:
+            if isinstance(item, Step):
+                built.append(item)
+            elif isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], str):
+                built.append(Step(item[0], item[1], getattr(item[1], "name", None)))
+            else:
+                name = getattr(item, "name", None)
+                if not isinstance(name, str):
+                    raise TypeError(f"{item!r} has no 'name'; pass (name, normalizer) or a Step")
+                built.append(Step(name, item, name))
+        seen: set[str] = set()
+        for step in built:
+            if step.name in seen:
+                raise ConfigError(f"two steps are named {step.name!r}; give one another name")
+            seen.add(step.name)
+        self.steps: tuple[Step, ...] = tuple(built)
+        self.registry = registry
+
+    # -- construction -----------------------------------------------------------------
+    @classmethod
+    def from_config(cls, config: PipelineConfig, registry: Registry) -> Pipeline:
+        """Instantiate every step of a validated config."""
+        steps = []
+        for spec in config.steps:
+            info = registry.get(spec.use)
+            try:
+                normalizer = info.cls(spec.options)
+            except (ValueError, TypeError) as exc:
+                # Options that only the normalizer can check (a pattern that does not compile).
+                label = spec.name if spec.name == spec.use else f"{spec.name}, {spec.use}"
+                raise ConfigError(f"{config.source}: step {spec.index} ({label!r}): {exc}") from exc
+            steps.append(Step(spec.name, normalizer, spec.use))
+        return cls(steps, registry=registry)
+
+    @classmethod
+    def from_toml(cls, path: str | Path, *, registry: Registry | None = None) -> Pipeline:
+        """A pipeline from the TOML config file at ``path``."""
+        registry = registry or Registry()
+        return cls.from_config(PipelineConfig.from_toml(path, registry), registry)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], *, registry: Registry | None = None,
+                  source: str = "<dict>") -> Pipeline:
+        """A pipeline from a dict shaped like the TOML config."""
+        registry = registry or Registry()
+        return cls.from_config(PipelineConfig.from_dict(data, registry, source=source), registry)
+
+    @classmethod
+    def default(cls, *, registry: Registry | None = None) -> Pipeline:
+        """The pipeline of the embedded default config."""
+        registry = registry or Registry()
+        return cls.from_config(PipelineConfig.default(registry), registry)
+
+    @classmethod
+    def load(cls, config: ConfigLike = None, *, registry: Registry | None = None) -> Pipeline:
+        """A pipeline from whatever describes one: None (the default), a TOML path, a dict,
+        or a :class:`PipelineConfig`."""
+        if config is None:
+            return cls.default(registry=registry)
+        if isinstance(config, (str, Path)):
+            return cls.from_toml(config, registry=registry)
+        if isinstance(config, PipelineConfig):
+            registry = registry or Registry()
+            return cls.from_config(config, registry)
+        if isinstance(config, Mapping):
+            return cls.from_dict(config, registry=registry)
+        raise TypeError(f"cannot make a pipeline from {type(config).__name__}")
+
+    # -- running ------------------------------------------------------------------------
+    def __call__(self, doc: Document | str, *, id: str | None = None) -> Document:
+        """Run every step on ``doc`` (a text is wrapped in a new Document first)."""
+        if isinstance(doc, str):
+            doc = Document.from_text(doc, id=id)
+        elif not isinstance(doc, Document):
+            raise TypeError(f"a pipeline takes a str or a Document, not {type(doc).__name__}")
+        for step in self.steps:
+            doc = self.run_step(step, doc)
+        if self.registry is not None:
+            self.registry.hook.textnorm_document_done(document=doc, pipeline=self)
+        return doc
+
+    @staticmethod
+    def run_step(step: Step, doc: Document) -> Document:
+        """Run one step on ``doc`` and apply what it proposes."""
+        try:
+            proposal = step.normalizer(doc)
+        except Exception as exc:
+            exc.add_note(f"in textnorm step {step.name!r} ({type(step.normalizer).__name__}) "
+                         f"on document {doc.id!r}")
+            raise
+        return apply_proposal(doc, proposal, step.name)
+
+    def map(self, docs: Iterable[Document | str]) -> Iterator[Document]:
+        """Run the pipeline over ``docs`` lazily, one at a time, in order."""
+        for doc in docs:
+            yield self(doc)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The step names, in order."""
+        return tuple(s.name for s in self.steps)
+
+    def __repr__(self) -> str:
+        return f"Pipeline({', '.join(self.names)})"
+
+
+@functools.lru_cache(maxsize=1)
+def _default_pipeline() -> Pipeline:
+    return Pipeline.default()
+
+
+def normalize(text: str, config: ConfigLike | Pipeline = None, *, id: str | None = None) -> Document:
+    """Clean ``text`` and return the resulting :class:`Document`.
+
+    ``config`` is None for the embedded default chain, a TOML path, a dict shaped
+    like the TOML, a :class:`PipelineConfig` or a ready :class:`Pipeline`. The
+    default pipeline is built once and reused; build a :class:`Pipeline` yourself
+    to reuse any other.
+    """
+    if isinstance(config, Pipeline):
+        pipeline = config
+    elif config is None:
+        pipeline = _default_pipeline()
+    else:
+        pipeline = Pipeline.load(config)
+    return pipeline(text, id=id)
