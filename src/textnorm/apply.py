@@ -22,11 +22,13 @@ _METADATA_FIELDS = frozenset(f.name for f in attrs.fields(Metadata)) - {"flags",
 
 def apply_proposal(doc: Document, proposal: Proposal | None, step: str) -> Document:
     """Return ``doc`` with ``proposal`` applied, its edits logged under ``step``."""
-    if proposal is None or proposal.is_empty:
+    if proposal is None:
         return doc
     if not isinstance(proposal, Proposal):
         raise ProposalError(f"step {step!r} returned {type(proposal).__name__}, not a Proposal"
                             + _where(doc))
+    if proposal.is_empty:
+        return doc
     changes = _checked_changes(doc, proposal.changes, step)
     blocks = doc.blocks if proposal.blocks is None else _checked_blocks(doc, proposal.blocks, step)
     if changes:
@@ -98,44 +100,35 @@ def _rewrite(doc: Document, changes: list[Change], step: str) -> tuple[str, tupl
 def _resegment(doc: Document, changes: list[Change]) -> tuple[Segment, ...]:
     """Cut the changed spans out of the segment list and put the replacements in.
 
-    A change that reaches into text an earlier step inserted absorbs that whole
-    inserted segment, so the merged segment still names the full original span
-    it stands for.
+    A segment a change cuts is split. The pieces of a cut inserted segment keep the
+    original span the whole stood for, since no finer mapping exists inside text a
+    step wrote.
     """
     out: list[Segment] = []
     items = iter(zip(doc._starts, doc.segments))  # noqa: SLF001 - the offset map is the core's own
     head = next(items, None)  # (current start, segment), possibly the rest of a cut segment
+
+    def split(pos: int, seg: Segment, cut: int) -> tuple[Segment, tuple[int, Segment]]:
+        if seg.inserted is None:
+            mid = seg.orig_start + cut
+            return Segment(seg.orig_start, mid), (pos + cut, Segment(mid, seg.orig_end))
+        return (Segment(seg.orig_start, seg.orig_end, seg.inserted[:cut]),
+                (pos + cut, Segment(seg.orig_start, seg.orig_end, seg.inserted[cut:])))
+
     for c in changes:
+        o_start, o_end = doc.original_span(c.start, c.end)
         while head is not None and head[0] + head[1].length() <= c.start:
             out.append(head[1])
             head = next(items, None)
-        left_text = right_text = ""
-        o_start = doc.to_original(c.start, side="left")
         if head is not None and head[0] < c.start:
-            pos, seg = head
-            cut = c.start - pos
-            if seg.inserted is None:
-                out.append(Segment(seg.orig_start, seg.orig_start + cut))
-                head = (c.start, Segment(seg.orig_start + cut, seg.orig_end))
-            else:
-                left_text, o_start = seg.inserted[:cut], seg.orig_start
-                head = (c.start, Segment(seg.orig_start, seg.orig_end, seg.inserted[cut:]))
-        o_end = o_start
+            left, head = split(head[0], head[1], c.start - head[0])
+            out.append(left)
         while head is not None and head[0] < c.end and head[0] + head[1].length() <= c.end:
-            o_end = head[1].orig_end
             head = next(items, None)
         if head is not None and head[0] < c.end:
-            pos, seg = head
-            cut = c.end - pos
-            if seg.inserted is None:
-                o_end = seg.orig_start + cut
-                head = (c.end, Segment(seg.orig_start + cut, seg.orig_end))
-            else:
-                right_text, o_end = seg.inserted[cut:], seg.orig_end
-                head = next(items, None)
-        new_text = left_text + c.replacement + right_text
-        if new_text:
-            out.append(Segment(o_start, max(o_start, o_end), new_text))
+            _, head = split(head[0], head[1], c.end - head[0])
+        if c.replacement:
+            out.append(Segment(o_start, o_end, c.replacement))
     while head is not None:
         out.append(head[1])
         head = next(items, None)

@@ -24,9 +24,12 @@ def _freeze_mapping(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
 class Edit:
     """One change made by one step, measured against the ORIGINAL input.
 
-    ``original[start:end]`` is the input span the change replaces. When the removed
-    text came from the input itself (always, unless a step edits text that an
-    earlier step inserted), ``removed == original[start:end]``.
+    ``original[start:end]`` is the input span the change replaces. ``removed`` is
+    the text the step took out of the document as it stood then: each of its
+    characters is either the input character at its place inside that span or text
+    an earlier step inserted there. So when no earlier edit touched the span (always
+    for the first step, and for changes that do not overlap earlier ones),
+    ``removed == original[start:end]`` exactly.
 
     Attributes:
         step: the configured name of the step that made the change.
