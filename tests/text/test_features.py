@@ -1,0 +1,31 @@
+"""Line features shared by the promo filter and section detection."""
+
+from textnorm.text import line_features
+
+DOC = (
+    "Harbour Library Opens to the Public\n"
+    "The harbour library opened on Monday with thousands of books.\n"
+    "\n"
+    "CELEBRITY SINGER SHOCKS FANS 1.2K\n"
+    "Home | News | Sport\n"
+    "Readers said the library was worth the wait:\n"
+    "東京の図書館が開館した。\n"
+)
+
+
+def test_each_line_gets_its_features():
+    f = line_features(DOC)
+    assert len(f) == 8  # seven lines and the empty one after the final break
+    title, body, blank, shout, menu, colon, cjk, _ = f
+    assert title.case_shape == "title" and not title.terminal and title.content_overlap == 0.5
+    assert body.case_shape == "sentence" and body.terminal and body.n_words == 10
+    assert blank.blank and blank.case_shape == "empty"
+    assert shout.case_shape == "upper" and shout.trailing_number and shout.content_overlap == 0.0
+    assert menu.separators == 2
+    assert colon.colon_end and not colon.terminal
+    assert cjk.case_shape == "caseless" and cjk.terminal
+
+
+def test_spans_point_at_the_lines():
+    for f in line_features(DOC):
+        assert DOC[f.start:f.end].strip() == f.text

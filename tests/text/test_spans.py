@@ -1,0 +1,40 @@
+"""Lines, paragraphs and sentences with offsets."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from textnorm.text import lines, paragraphs, sentences
+
+
+def test_lines_handle_every_line_end():
+    text = "a\r\nb\rc\n\nd"
+    assert [s.text for s in lines(text)] == ["a", "b", "c", "", "d"]
+    for s in lines(text):
+        assert text[s.start:s.end] == s.text
+
+
+@given(st.text(alphabet=st.sampled_from("ab \r\n")))
+def test_lines_cover_the_text_between_breaks(text):
+    spans = lines(text)
+    assert "".join(s.text for s in spans) == text.replace("\r\n", "").replace("\r", "").replace("\n", "")
+    assert spans[0].start == 0 and spans[-1].end == len(text)
+
+
+def test_paragraphs_are_runs_of_non_blank_lines():
+    text = "one\ntwo\n\n  \nthree\n"
+    assert [p.text for p in paragraphs(text)] == ["one\ntwo", "three"]
+
+
+def test_sentences_latin_and_cjk():
+    text = "It rained. Did it? Yes! “Quoted.” Then 3.5 mm fell… 我很好。你呢？ बहुत अच्छा। end"
+    assert [s.text for s in sentences(text)] == [
+        "It rained.", "Did it?", "Yes!", "“Quoted.”", "Then 3.5 mm fell…", "我很好。", "你呢？", "बहुत अच्छा।", "end"]
+
+
+@given(st.text())
+def test_sentence_spans_point_into_the_text(text):
+    prev = 0
+    for s in sentences(text):
+        assert text[s.start:s.end] == s.text
+        assert s.start >= prev and s.text.strip() == s.text
+        prev = s.end

@@ -1,0 +1,44 @@
+"""Unicode words in any script."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from textnorm.text import comparison_key, nfkc_casefold, word_spans, words
+
+
+def test_latin_words_with_apostrophes_and_accents():
+    assert words("Don't stop: l'eau naïve, Müller’s café-bar 2024!") == [
+        "Don't", "stop", "l'eau", "naïve", "Müller’s", "café", "bar", "2024"]
+
+
+def test_combining_marks_stay_inside_words():
+    assert words("हिन्दी भाषा") == ["हिन्दी", "भाषा"]
+    assert words("cafe\u0301 x") == ["cafe\u0301", "x"]
+
+
+def test_cjk_ideographs_and_kana_are_one_word_each():
+    assert words("東京は大きい") == ["東", "京", "は", "大", "き", "い"]
+    assert words("서울 시민") == ["서울", "시민"]  # Hangul is written with spaces
+
+
+def test_cyrillic_greek_arabic():
+    assert words("Привет, мир. Γειά σου. مرحبا بالعالم") == ["Привет", "мир", "Γειά", "σου", "مرحبا", "بالعالم"]
+
+
+@given(st.text())
+def test_spans_point_at_their_words(text):
+    for span in word_spans(text):
+        assert text[span.start:span.end] == span.text
+
+
+def test_comparison_key_ignores_case_punctuation_space_and_width():
+    assert comparison_key("Hello,  WORLD!") == comparison_key("hello world") == "hello world"
+    assert comparison_key("ＡＢＣ １２３") == "abc 123"
+    assert comparison_key("“Quoted” — text…") == "quoted text"
+    assert nfkc_casefold("Straße") == "strasse"
+
+
+@given(st.text())
+def test_comparison_key_is_idempotent(text):
+    key = comparison_key(text)
+    assert comparison_key(key) == key
