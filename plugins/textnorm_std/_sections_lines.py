@@ -1,0 +1,234 @@
+"""Line-level structure for ``sections``: what each non-blank line is, from its shape
+and its neighbours.
+
+The evidence for a plain-text heading is local and language-independent:
+
+* its *shape*: short, no sentence-ending full stop, not introducing a list (``:``),
+  not a breadcrumb (separators), not starting in the middle of a sentence
+  (a lower-case first word);
+* its *context*: the line before it ends a paragraph (or is the start, the title,
+  a byline or another heading), and the line after it is body text (a long line),
+  possibly after one sub-heading or a byline.
+
+Explicit markup (``#``, setext underlines) is a heading whatever its context;
+numbered lines (``1.``, ``1.2``, ``IV.``, ``3)``) are headings when they pass the
+same shape and context tests, list items otherwise.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+import regex
+
+from textnorm.text import LineFeatures
+
+MARKDOWN_HEADING_RE = regex.compile(r"^\s{0,3}(?P<hashes>#{1,6})[ \t]+(?P<body>\S.*?)(?:[ \t]+#+)?\s*$")
+UNDERLINE_RE = regex.compile(r"^\s{0,3}(?:(?P<eq>=)=+|(?P<dash>-)-+)\s*$")
+BULLET_RE = regex.compile(r"^\s*[-*•◦▪‣–—+·●■□➢►✓✔]\s+\S")
+QUOTE_RE = regex.compile(r"^\s*>")
+# "1.", "1.2", "1.2.3", "3)", "IV." and "Part/Chapter" numbering are not needed here:
+# a numbered heading is recognised by its number and then judged like any heading.
+NUMBERED_RE = regex.compile(
+    r"^\s*(?:(?P<arabic>\d{1,3}(?:\.\d{1,3})*)(?:[.)]|(?<=\d\.\d{1,3})(?=\s))|(?P<roman>[IVXLC]{1,6})\.)\s+\S"
+)
+_LABEL_PHRASE_RE = regex.compile(r"^[^:：]{1,40}[:：]\s*\S")
+_URL_RE = regex.compile(r"https?://|www\.|\S@\S+\.\w")
+_LOWER_START_RE = regex.compile(r"^[^\p{L}\p{N}]*\p{Ll}+(?:\s|$)")
+_NOTE_START_RE = regex.compile(r"^\s*[\^*†‡]")
+_QUESTION_END_RE = regex.compile(r"[?？][\"'”’»)\]]*\s*$")
+# A line wholly inside brackets is an aside or a caption credit ("(Photo: ...)").
+_BRACKETED_RE = regex.compile(r"^\s*[(\[（【].*[)\]）】]\s*$")
+# A full stop after a lower-case word, then more text: two sentences, not a heading
+# (abbreviations such as "Dr." or "U.S." have fewer lower-case letters before the dot).
+_INNER_SENTENCE_RE = regex.compile(r"\p{Ll}{3,}\.\s+\S|。\s*\S")
+_TABLE_RE = regex.compile(r"[│┃|\t].*[│┃|\t]")
+_TERMINAL_BEFORE_REFS_RE = regex.compile(r"[.!?…。！？][\"'”’»)]*(?:\s*\[[^\[\]]{1,40}\])+\s*$")
+_ANY_TERMINAL_RE = regex.compile(r"\p{L}[.!?。！？]")
+# A mark a site appends to every heading: "[edit]", "¶", "#", "§".
+_TAIL_MARK_RE = regex.compile(r"(?:\[[^\[\]\d]{1,12}\]|[¶#§])\s*$")
+_LETTER_RE = regex.compile(r"\p{L}")
+_DIGIT_RE = regex.compile(r"\p{N}")
+_COMMA_END_RE = regex.compile(r"[,，、]\s*$")
+_IDEOGRAPH_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+
+
+MIN_MARKED_HEADINGS = 2
+"""How many context-found headings must share a trailing mark before it counts as
+the document's heading mark (two: one could be chance, a site's template repeats)."""
+
+
+@attrs.frozen(slots=True)
+class HeadingRules:
+    """The thresholds of heading detection (copied from ``SectionsOptions``)."""
+
+    max_heading_words: int
+    max_heading_chars: int
+    max_question_words: int
+    min_body_words: int
+    sentence_case_headings: bool
+
+
+def size(f: LineFeatures) -> float:
+    """A line's length in words, ideographs counting half a word each.
+
+    CJK text writes a word in about two ideographs, and the line features count
+    each ideograph as a word; halving keeps one threshold meaningful in all scripts.
+    """
+    n_ideographs = len(_IDEOGRAPH_RE.findall(f.text))
+    return f.n_words - n_ideographs / 2
+
+
+def markdown_level(f: LineFeatures) -> int | None:
+    """The number of ``#`` of a markdown heading line, or None."""
+    m = MARKDOWN_HEADING_RE.match(f.text)
+    return len(m.group("hashes")) if m else None
+
+
+def underline_kind(f: LineFeatures) -> str | None:
+    """``"="`` or ``"-"`` when the line is a setext underline (``===``/``---``)."""
+    m = UNDERLINE_RE.match(f.text)
+    if m is None:
+        return None
+    return "=" if m.group("eq") else "-"
+
+
+def numbering_rank(text: str) -> int | None:
+    """How deep a numbered line's number goes: roman 0, ``1.`` 1, ``1.2`` 2...; None if unnumbered."""
+    m = NUMBERED_RE.match(text)
+    if m is None:
+        return None
+    if m.group("roman"):
+        return 0
+    return m.group("arabic").count(".") + 1
+
+
+def heading_shaped(f: LineFeatures, rules: HeadingRules) -> bool:
+    """Could this line be a heading by its looks alone (no context)?"""
+    n = size(f)
+    if not 0 < n <= rules.max_heading_words or f.n_chars > rules.max_heading_chars:
+        return False
+    if f.colon_end or _COMMA_END_RE.search(f.text):
+        return False
+    if _TERMINAL_BEFORE_REFS_RE.search(f.text):
+        return False
+    if f.terminal and not (_QUESTION_END_RE.search(f.text) and n <= rules.max_question_words):
+        return False
+    if f.separators > 1 or _URL_RE.search(f.text) or BULLET_RE.match(f.text) or QUOTE_RE.match(f.text):
+        return False
+    n_letters = len(_LETTER_RE.findall(f.text))
+    if n_letters < 2 or len(_DIGIT_RE.findall(f.text)) > n_letters:
+        return False  # numbers, dates, times, table cells
+    if _BRACKETED_RE.match(f.text) or _INNER_SENTENCE_RE.search(f.text) or _TABLE_RE.search(f.text):
+        return False
+    if _NOTE_START_RE.match(f.text):
+        return False  # a footnote or reference entry
+    if _LOWER_START_RE.match(f.text) and numbering_rank(f.text) is None:
+        return False  # a sentence's continuation or code, not a heading
+    if f.case_shape in ("title", "upper", "caseless") or numbering_rank(f.text) is not None:
+        return True
+    if _LABEL_PHRASE_RE.match(f.text):
+        return True
+    # A single capitalised word ("Conclusion") has the "sentence" shape.
+    return f.case_shape == "sentence" and (rules.sentence_case_headings or f.n_words == 1)
+
+
+def _strong_shape(f: LineFeatures) -> bool:
+    """Title case, capitals, a caseless script, a number or a ``Label: Phrase``: the
+    shapes that make a heading without body text of its own (a section's first line
+    directly followed by its first sub-section)."""
+    return (f.case_shape in ("title", "upper", "caseless") or numbering_rank(f.text) is not None
+            or bool(_LABEL_PHRASE_RE.match(f.text)) or bool(_TAIL_MARK_RE.search(f.text)))
+
+
+def is_body(f: LineFeatures, rules: HeadingRules) -> bool:
+    """Body text: a line long enough to be a paragraph's sentence(s)."""
+    return size(f) >= rules.min_body_words
+
+
+def ends_paragraph(f: LineFeatures, rules: HeadingRules) -> bool:
+    """A line after which a heading may start: it ends a sentence (before any trailing
+    reference marks such as ``[12]`` or ``[MP3]``), or has no words (code, rules).
+
+    A long line counts when it holds a sentence end somewhere (prose followed by a
+    credit or a link); a long line with no sentence punctuation at all is a list
+    item more often than a paragraph, so it does not.
+    """
+    if f.terminal or f.n_words == 0 or _TERMINAL_BEFORE_REFS_RE.search(f.text):
+        return True
+    return size(f) > rules.max_heading_words and bool(_ANY_TERMINAL_RE.search(f.text))
+
+
+def plain_headings(
+    feats: Sequence[LineFeatures],
+    kinds: list[str | None],
+    rules: HeadingRules,
+) -> set[int]:
+    """Indices (into ``feats``) of the non-blank lines that are plain-text headings.
+
+    ``kinds`` holds the kind already decided for each line (title, byline, heading
+    from markup, list_item, quote) or None; only undecided lines are judged. A
+    heading may be directly followed by one more heading (a section and its first
+    sub-section) when that one is followed by body text.
+    """
+    order = [i for i, f in enumerate(feats) if not f.blank and kinds[i] != "underline"]
+    pos = {i: k for k, i in enumerate(order)}
+    found: set[int] = set()
+
+    def nxt(k: int) -> int | None:
+        # The next non-blank line, skipping bylines ("By Jane Roe" under a heading).
+        k += 1
+        while k < len(order) and kinds[order[k]] == "byline":
+            k += 1
+        return order[k] if k < len(order) else None
+
+    def shaped(i: int) -> bool:
+        return kinds[i] is None and heading_shaped(feats[i], rules)
+
+    for k, i in enumerate(order):
+        if not shaped(i):
+            continue
+        prev = order[k - 1] if k > 0 else None
+        if prev is not None and not (
+            kinds[prev] in ("title", "byline", "heading") or prev in found
+            or (ends_paragraph(feats[prev], rules) and not feats[prev].colon_end)
+        ):
+            continue
+        j = nxt(k)
+        if j is None:
+            continue
+        if kinds[j] is None and is_body(feats[j], rules):
+            found.add(i)
+            continue
+        if kinds[j] == "heading":
+            found.add(i)
+            continue
+        if shaped(j) and _strong_shape(feats[i]):
+            after = nxt(pos[j])
+            if after is not None and kinds[after] is None and is_body(feats[after], rules):
+                found.add(i)
+    _add_marked(feats, kinds, order, found, rules)
+    return found
+
+
+def _add_marked(feats: Sequence[LineFeatures], kinds: list[str | None], order: list[int],
+                found: set[int], rules: HeadingRules) -> None:
+    """Headings that carry the document's own heading mark, whatever their context.
+
+    When at least ``MIN_MARKED_HEADINGS`` headings found from context end with the
+    same mark (``[edit]``, ``¶``, ``#``), that mark is how this document writes a
+    heading, and every other heading-shaped line ending with it is one too.
+    """
+    marks: dict[str, int] = {}
+    for i in found:
+        m = _TAIL_MARK_RE.search(feats[i].text)
+        if m:
+            marks[m.group().strip()] = marks.get(m.group().strip(), 0) + 1
+    doc_marks = {mark for mark, n in marks.items() if n >= MIN_MARKED_HEADINGS}
+    if not doc_marks:
+        return
+    for i in order:
+        m = _TAIL_MARK_RE.search(feats[i].text)
+        if m and m.group().strip() in doc_marks and kinds[i] is None and heading_shaped(feats[i], rules):
+            found.add(i)

@@ -1,0 +1,308 @@
+"""Tests of the ``sections`` normalizer: title, byline, dates, headings, blocks."""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import textnorm
+from textnorm_std._sections_byline import is_placeholder, read_byline
+from textnorm_std._sections_dates import find_dates, parse_date
+from textnorm_std.sections import PLACEHOLDER_AUTHOR, Sections, SectionsOptions, find_headings
+
+BODY_EN = (
+    "The harbour council met on Tuesday to discuss the new ferry timetable, which many residents "
+    "had criticised for leaving the island without a connection after eight in the evening."
+)
+BODY_EN2 = (
+    "Several fishermen said the changes would make it harder to sell their catch on the mainland, "
+    "while shop owners hoped the later boats would bring more visitors during the summer months."
+)
+
+ARTICLE_EN = f"""Island Ferry Timetable Sparks Debate Among Residents
+By Maren Holt, March 3, 2024
+{BODY_EN}
+The Proposal: Later Boats and Fewer Morning Crossings
+{BODY_EN2}
+{BODY_EN}
+What residents fear
+{BODY_EN2}
+Looking Ahead
+{BODY_EN}
+"""
+
+
+def run(text: str, **options) -> textnorm.Document:
+    doc = textnorm.Document.from_text(text)
+    step = Sections(SectionsOptions(**options))
+    return textnorm.apply_proposal(doc, step(doc), "sections")
+
+
+def kinds(doc: textnorm.Document) -> list[tuple[str, str]]:
+    return [(b.kind, doc.block_text(b).strip()) for b in doc.blocks if b.kind != "blank"]
+
+
+def assert_covers(text: str, blocks) -> None:
+    if not text:
+        return
+    assert blocks[0].start == 0
+    assert blocks[-1].end == len(text)
+    for a, b in zip(blocks, blocks[1:]):
+        assert a.end == b.start
+    assert "".join(text[b.start:b.end] for b in blocks) == text
+
+
+# ----------------------------------------------------------------- examples
+
+
+def test_english_article_title_byline_headings():
+    doc = run(ARTICLE_EN)
+    assert doc.text == ARTICLE_EN
+    assert doc.metadata.title == "Island Ferry Timetable Sparks Debate Among Residents"
+    assert doc.metadata.author == "Maren Holt"
+    assert doc.metadata.date == "2024-03-03"
+    assert doc.metadata.flags == ()
+    assert find_headings(ARTICLE_EN) == [
+        "The Proposal: Later Boats and Fewer Morning Crossings", "What residents fear", "Looking Ahead"]
+    assert [b.kind for b in doc.blocks if b.kind != "blank"][:3] == ["title", "byline", "paragraph"]
+    assert_covers(ARTICLE_EN, doc.blocks)
+
+
+def test_german_article_with_capitalised_nouns():
+    body = ("Der Gemeinderat hat am Montag beschlossen, die alte Brücke über den Fluss bis zum Herbst "
+            "zu sanieren, nachdem Gutachter deutliche Schäden an den Pfeilern festgestellt hatten.")
+    text = (f"Sanierung der Flussbrücke beginnt im Sommer\nVon Anna Berg | 27. Juni 2025\n{body}\n"
+            f"Kosten und Zeitplan\n{body}\nUmleitung für den Verkehr\n{body}\n")
+    doc = run(text)
+    assert doc.metadata.author == "Anna Berg"
+    assert doc.metadata.date == "2025-06-27"
+    assert find_headings(text) == ["Kosten und Zeitplan", "Umleitung für den Verkehr"]
+
+
+def test_french_byline_and_label_heading():
+    body = ("La municipalité a présenté jeudi un plan pour rénover les écoles du quartier nord, "
+            "avec des travaux prévus pendant les vacances afin de ne pas perturber les cours.")
+    text = f"Rénovation des écoles du quartier nord\nPar Luc Martin, le 14/07/2025\n{body}\nBudget : une hausse modérée\n{body}\n"
+    doc = run(text)
+    assert (doc.metadata.author, doc.metadata.date) == ("Luc Martin", "2025-07-14")
+    assert find_headings(text) == ["Budget : une hausse modérée"]
+
+
+def test_cjk_headings_without_case():
+    body = "市政府周二宣布将在明年春天之前完成城市公园的改造工程，并在公园内增加更多的座椅和儿童游乐设施，以满足附近居民的需求。"
+    text = f"城市公园改造计划公布\n{body}\n改造的主要内容\n{body}\n居民的反应\n{body}\n"
+    doc = run(text)
+    assert doc.metadata.title == "城市公园改造计划公布"
+    assert find_headings(text) == ["改造的主要内容", "居民的反应"]
+
+
+def test_markdown_headings_and_levels():
+    text = f"# Ferry Report\n\n## Background\n\n{BODY_EN}\n\n### Earlier timetables\n\n{BODY_EN2}\n\n## Outlook\n\n{BODY_EN}\n"
+    doc = run(text)
+    assert doc.metadata.title == "Ferry Report"
+    heads = [(doc.block_text(b), b.level) for b in doc.blocks if b.kind == "heading"]
+    assert heads == [("## Background", 1), ("### Earlier timetables", 2), ("## Outlook", 1)]
+    assert_covers(text, doc.blocks)
+
+
+def test_setext_underlines_are_blank_blocks():
+    text = f"Ferry Report\n============\n\nBackground\n----------\n{BODY_EN}\n"
+    doc = run(text)
+    assert doc.metadata.title == "Ferry Report"
+    assert kinds(doc)[1] == ("heading", "Background")
+    underline = next(b for b in doc.blocks if "-----" in doc.block_text(b))
+    assert underline.kind == "blank"
+    assert_covers(text, doc.blocks)
+
+
+def test_numbered_headings_with_levels():
+    text = (f"Harbour Study\n{BODY_EN}\n1. Introduction\n{BODY_EN2}\n1.1 Scope of the Study\n{BODY_EN}\n"
+            f"2. Findings\n{BODY_EN2}\n")
+    doc = run(text)
+    heads = [(doc.block_text(b), b.level) for b in doc.blocks if b.kind == "heading"]
+    assert heads == [("1. Introduction", 1), ("1.1 Scope of the Study", 2), ("2. Findings", 1)]
+
+
+def test_lists_quotes_and_sentences_are_not_headings():
+    text = (f"Packing List\n{BODY_EN}\nYou will need:\n- Warm Jacket\n- Rain Boots\n1. Tickets\n2. Passport\n"
+            f"> A quoted remark from a resident\nThe boat leaves early.\n{BODY_EN2}\n")
+    doc = run(text)
+    got = dict((t, k) for k, t in kinds(doc))
+    assert got["- Warm Jacket"] == "list_item"
+    assert got["1. Tickets"] == "list_item"
+    assert got["> A quoted remark from a resident"] == "quote"
+    assert got["The boat leaves early."] == "paragraph"
+    assert find_headings(text) == []
+
+
+def test_short_lines_in_a_run_are_not_headings():
+    text = f"Menu Page\n{BODY_EN}\nHome\nNews\nSport\nWeather\n{BODY_EN2}\n"
+    assert find_headings(text) == []
+
+
+@pytest.mark.parametrize("line", [
+    "By [Your Name], June 27, 2025",
+    "By {{author}} | 2025-06-27",
+    "Von Lorem Ipsum, 27.06.2025",
+])
+def test_placeholder_author_is_flagged_not_reported(line):
+    doc = run(f"A Quiet Week at the Harbour\n{line}\n{BODY_EN}\n")
+    assert doc.metadata.author is None
+    assert doc.metadata.date == "2025-06-27"
+    assert PLACEHOLDER_AUTHOR in doc.metadata.flags
+    assert doc.metadata.extra["author_placeholder"]
+
+
+def test_empty_and_blank_text():
+    assert Sections()(textnorm.Document.from_text("")) is textnorm.NOTHING
+    doc = run("\n\n  \n")
+    assert [b.kind for b in doc.blocks] == ["blank"]
+
+
+def test_options_are_validated():
+    with pytest.raises(ValueError):
+        SectionsOptions(numeric_date_order="ymd")
+    with pytest.raises((ValueError, TypeError)):
+        SectionsOptions(max_heading_words=0)
+
+
+# -------------------------------------------------------------- bylines, dates
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    ("June 27, 2025", "2025-06-27"),
+    ("Jun. 27th, 2025", "2025-06-27"),
+    ("27 June 2025", "2025-06-27"),
+    ("27. Juni 2025", "2025-06-27"),
+    ("27 juin 2025", "2025-06-27"),
+    ("1er août 2025", "2025-08-01"),
+    ("27 de junio de 2025", "2025-06-27"),
+    ("27 giugno 2025", "2025-06-27"),
+    ("27 de junho de 2025", "2025-06-27"),
+    ("27 juni 2025", "2025-06-27"),
+    ("2025-06-27", "2025-06-27"),
+    ("27.06.2025", "2025-06-27"),
+    ("27/06/2025", "2025-06-27"),
+    ("06/27/2025", "2025-06-27"),
+    ("05/06/2025", "2025-06-05"),
+    ("31/02/2025", None),
+    ("June 2025", None),
+])
+def test_dates(text, iso):
+    assert parse_date(text) == iso
+
+
+def test_ambiguous_numeric_date_order():
+    assert parse_date("05/06/2025", "mdy") == "2025-05-06"
+    assert parse_date("05/06/2025", "none") is None
+    assert parse_date("05.06.2025", "mdy") == "2025-06-05"  # dots are always day first
+
+
+def test_find_dates_spans():
+    line = "Updated 2025-01-02, first published 1 January 2025"
+    got = [(d.iso, line[d.start:d.end]) for d in find_dates(line)]
+    assert got == [("2025-01-02", "2025-01-02"), ("2025-01-01", "1 January 2025")]
+
+
+@pytest.mark.parametrize(("line", "author", "date"), [
+    ("By Jane Roe", "Jane Roe", None),
+    ("Posted by Jane Roe on March 3, 2024", "Jane Roe", "2024-03-03"),
+    ("Por María López, 5 de mayo de 2024", "María López", "2024-05-05"),
+    ("Door Pieter de Vries · 12 mei 2024", "Pieter de Vries", "2024-05-12"),
+    ("Published 27.06.2025", None, "2025-06-27"),
+])
+def test_bylines(line, author, date):
+    b = read_byline(line, max_name_words=6, numeric_order="dmy")
+    assert (b.author, b.date, b.placeholder) == (author, date, False)
+
+
+@pytest.mark.parametrize("line", [
+    "By the end of the year, the company had grown to more than four hundred employees.",
+    "by the way",
+    "The council met on Tuesday.",
+])
+def test_not_bylines(line):
+    assert read_byline(line, max_name_words=6, numeric_order="dmy") is None
+
+
+def test_placeholders():
+    assert all(map(is_placeholder, ["[Your Name]", "{{author}}", "Lorem Ipsum", "<author>", "Your Name"]))
+    assert not any(map(is_placeholder, ["Jane Roe", "Anna Berg", "Luc Martin"]))
+
+
+# ------------------------------------------------------------------- properties
+
+_WORD = st.text(alphabet="abcdefghijklmnoprstuvwyzäéøß", min_size=3, max_size=9)
+
+
+@st.composite
+def articles(draw):
+    """A generated article: title, then sections of a title-case heading and paragraphs."""
+    def title_case(n_min, n_max):
+        return " ".join(w.capitalize() for w in draw(st.lists(_WORD, min_size=n_min, max_size=n_max)))
+
+    def paragraph():
+        sentences = draw(st.lists(st.lists(_WORD, min_size=6, max_size=14), min_size=2, max_size=4))
+        return " ".join(" ".join(s).capitalize() + "." for s in sentences)
+
+    title = title_case(3, 10)
+    lines, headings = [title, paragraph()], []
+    for _ in range(draw(st.integers(1, 5))):
+        heading = title_case(1, 7)
+        headings.append(heading)
+        lines.append(heading)
+        lines.extend(paragraph() for _ in range(draw(st.integers(1, 3))))
+    sep = draw(st.sampled_from(["\n", "\n\n", "\r\n"]))
+    return sep.join(lines) + sep, headings
+
+
+@settings(max_examples=60, deadline=None)
+@given(articles())
+def test_generated_article_headings_found(article):
+    text, headings = article
+    assert find_headings(text) == headings
+    doc = run(text)
+    assert_covers(text, doc.blocks)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(list("ab .?:#-=>1\n\r\t") + ["Ab", "Zw", "国", "  "]), max_size=120).map("".join))
+def test_blocks_cover_any_text(text):
+    step = Sections()
+    p = step(textnorm.Document.from_text(text))
+    assert not p.changes
+    if text:
+        assert_covers(text, p.blocks)
+        for b in p.blocks:
+            inner = text[b.start:b.end]
+            if b.kind == "blank":
+                assert "\n" in inner or "\r" in inner or not inner.strip() or b.start == 0 or set(inner.strip()) <= set("=-")
+            else:
+                assert inner.strip() and "\n" not in inner and "\r" not in inner
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(_WORD, min_size=3, max_size=12), min_size=1, max_size=8))
+def test_a_sentence_is_never_a_heading(sentences):
+    lines = [" ".join(s).capitalize() + "." for s in sentences]
+    text = "\n".join(["Some Title Here", *lines, BODY_EN])
+    assert find_headings(text) == []
+
+
+@settings(max_examples=30, deadline=None)
+@given(articles())
+def test_idempotent_and_never_changes_text(article):
+    text, _ = article
+    once = run(text)
+    step = Sections()
+    again = step(once)
+    assert once.text == text and not again.changes
+    assert tuple(again.blocks) == once.blocks
+    assert once.metadata.title == again.metadata["title"]
+
+
+def test_options_class_is_frozen():
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        SectionsOptions().max_heading_words = 3  # type: ignore[misc]
