@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Mapping
-from types import MappingProxyType
 from typing import Any
 
 import attrs
@@ -16,8 +15,31 @@ import attrs
 BLOCK_KINDS = frozenset({"title", "byline", "heading", "paragraph", "list_item", "quote", "blank"})
 
 
-def _freeze_mapping(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
-    return MappingProxyType(dict(value or {}))
+class FrozenDict(dict[str, Any]):
+    """A dict that refuses changes after construction, hashable and picklable
+    (documents cross process boundaries in parallel runs)."""
+
+    __slots__ = ()
+
+    def _refuse(self, *args: Any, **kwargs: Any) -> None:
+        raise TypeError("this mapping is read-only; build a new one instead")
+
+    __setitem__ = __delitem__ = clear = pop = popitem = setdefault = update = _refuse  # type: ignore[assignment]
+    __ior__ = _refuse  # type: ignore[assignment]
+
+    def __hash__(self) -> int:  # type: ignore[override]
+        return hash(tuple(sorted((k, repr(v)) for k, v in self.items())))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (FrozenDict, (dict(self),))
+
+    def __repr__(self) -> str:
+        return f"FrozenDict({dict.__repr__(self)})"
+
+
+def freeze_mapping(value: Mapping[str, Any] | None) -> FrozenDict:
+    """A read-only copy of ``value`` (None gives an empty one)."""
+    return value if isinstance(value, FrozenDict) else FrozenDict(value or {})
 
 
 @attrs.frozen(slots=True)
@@ -90,7 +112,7 @@ class Metadata:
     author: str | None = None
     date: str | None = None
     flags: tuple[str, ...] = attrs.field(default=(), converter=tuple)
-    extra: Mapping[str, Any] = attrs.field(factory=dict, converter=_freeze_mapping)
+    extra: Mapping[str, Any] = attrs.field(factory=dict, converter=freeze_mapping)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict; ``extra`` is merged under its own key."""

@@ -8,12 +8,11 @@ text it was given; the core checks them, applies them, and records each one as a
 from __future__ import annotations
 
 from collections.abc import Mapping
-from types import MappingProxyType
 from typing import Any
 
 import attrs
 
-from .model import Block
+from .model import Block, freeze_mapping
 
 CHANGE_KINDS = frozenset({"remove", "replace", "repair"})
 
@@ -75,7 +74,7 @@ class Proposal:
 
     changes: tuple[Change, ...] = attrs.field(default=(), converter=_changes)
     blocks: tuple[Block, ...] | None = attrs.field(default=None, converter=_blocks)
-    metadata: Mapping[str, Any] = attrs.field(factory=dict, converter=lambda m: MappingProxyType(dict(m or {})))
+    metadata: Mapping[str, Any] = attrs.field(factory=dict, converter=freeze_mapping)
     flags: tuple[str, ...] = attrs.field(default=(), converter=tuple)
 
     @property
