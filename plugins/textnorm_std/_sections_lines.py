@@ -50,7 +50,8 @@ _ANY_TERMINAL_RE = regex.compile(r"\p{L}[.!?。！？]")
 _TAIL_MARK_RE = regex.compile(r"(?:\[[^\[\]\d]{1,12}\]|[¶#§])\s*$")
 _LETTER_RE = regex.compile(r"\p{L}")
 _DIGIT_RE = regex.compile(r"\p{N}")
-_COMMA_END_RE = regex.compile(r"[,，、]\s*$")
+# A comma, or a colon before reference marks ("...:[12]"), leaves the line open.
+_COMMA_END_RE = regex.compile(r"[,，、]\s*$|[:：;](?:\s*\[[^\[\]]{1,40}\])+\s*$")
 _IDEOGRAPH_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 
 
