@@ -1,0 +1,299 @@
+"""Finding injected tokens: per-document statistics over the positions of candidate tokens.
+
+Candidates are the word sequences (1 to ``max_words`` words, written with single
+spaces or, in scripts without spaces, with none) that end right before sentence
+punctuation or a split word. For each one the detector counts its occurrences in
+anomalous positions (see :mod:`._injected_positions`) and all its occurrences, and
+asks two questions:
+
+* concentration: is it at sentence ends far more often than the document's words
+  are (a binomial test against the document's rate of sentence-final words)?
+* oddity: do at least two of those positions look like no natural text, after
+  different words, in at least two different ways (a space before the full stop,
+  glued after a sentence end, a one-word sentence after one, a split word)? One
+  repeated odd pattern is more often a format than an injection (``site.com.`` in
+  references, ``"Title" . Journal.`` in citations, ``$ cd ../dir`` in shell
+  transcripts), and a word that merely ends many sentences ("he said.") has none.
+
+Everything is one pass over the words plus dictionary look-ups: linear in the text.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+
+import attrs
+import regex
+
+from textnorm.text import WORD_RE, nfkc_casefold
+
+from ._injected_positions import IN_WORD, NATURAL, STRONG_KINDS, Left, Right, classify
+
+_HAS_LETTER_RE = regex.compile(r"\p{L}")
+
+
+@attrs.frozen(slots=True)
+class Occurrence:
+    """One occurrence of a candidate token in an anomalous position."""
+
+    start: int
+    end: int
+    kind: str
+    left: Left
+    right: Right
+    prev_word: str
+    """The word before it (case-folded), for the distinct-context count."""
+    fragments: tuple[int, int, int, int] | None = None
+    """For a split word: (left fragment start, end, right fragment start, end)."""
+
+
+@attrs.frozen(slots=True)
+class TokenStats:
+    """The evidence about one candidate token."""
+
+    token: str
+    total: int
+    anomalous: tuple[Occurrence, ...]
+    strong: int
+    distinct_strong: int
+    odd_kinds: int
+    final_rate: float
+    p_value: float
+    by_kind: dict[str, int]
+    known: bool = False
+
+    @property
+    def share(self) -> float:
+        """Share of the token's occurrences that are in anomalous positions."""
+        return len(self.anomalous) / self.total if self.total else 0.0
+
+
+@attrs.frozen(slots=True)
+class DetectConfig:
+    """The detector's thresholds (see ``InjectedTokensOptions`` for their meaning)."""
+
+    min_anomalous: int
+    min_strong: int
+    min_kinds: int
+    min_share: float
+    max_p: float
+    max_words: int
+    min_token_chars: int
+    phrase_ratio: float
+    known: frozenset[str]
+
+
+def binomial_tail(k: int, n: int, p: float) -> float:
+    """P(X >= k) for X ~ Binomial(n, p), computed in log space."""
+    if k <= 0:
+        return 1.0
+    if k > n:
+        return 0.0
+    if p <= 0.0:
+        return 0.0
+    if p >= 1.0:
+        return 1.0
+    lp, lq = math.log(p), math.log1p(-p)
+    total = 0.0
+    for i in range(k, n + 1):
+        total += math.exp(math.lgamma(n + 1) - math.lgamma(i + 1) - math.lgamma(n - i + 1) + i * lp + (n - i) * lq)
+    return min(1.0, total)
+
+
+class WordIndex:
+    """The words of a text with their offsets, and which ones are written tight
+    (a single space or nothing) against the word before."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for m in WORD_RE.finditer(text):
+            self.starts.append(m.start())
+            self.ends.append(m.end())
+        self.tight = [False] * len(self.starts)
+        for k in range(1, len(self.starts)):
+            gap = text[self.ends[k - 1]:self.starts[k]]
+            self.tight[k] = gap == "" or gap == " "
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def word(self, k: int) -> str:
+        return self.text[self.starts[k]:self.ends[k]]
+
+    def phrases_ending_at(self, k: int, max_words: int) -> Iterable[int]:
+        """First-word indices of the tight phrases of 1..max_words words ending at word ``k``."""
+        a = k
+        yield a
+        while k - a + 1 < max_words and a > 0 and self.tight[a]:
+            a -= 1
+            yield a
+
+
+def vocabulary(index: WordIndex) -> dict[str, str]:
+    """Case-folded word -> its most frequent written form in the document."""
+    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for k in range(len(index)):
+        w = index.word(k)
+        counts[nfkc_casefold(w)][w] += 1
+    return {key: max(forms.items(), key=lambda kv: kv[1])[0] for key, forms in counts.items()}
+
+
+def split_candidates(vocab: dict[str, str], pairs: set[tuple[str, str]]) -> dict[tuple[str, str], set[str]]:
+    """For each (left, right) fragment pair (case-folded), the vocabulary words that are
+    ``left + right`` or ``left + one character + right``.
+
+    Linear: each vocabulary word is cut only at the lengths some pair asks for.
+    """
+    by_total: dict[int, set[tuple[int, int]]] = defaultdict(set)
+    for left, right in pairs:
+        for gap in (0, 1):
+            by_total[len(left) + len(right) + gap].add((len(left), len(right)))
+    out: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for word in vocab:
+        for ll, lr in by_total.get(len(word), ()):
+            key = (word[:ll], word[len(word) - lr:] if lr else "")
+            if key in pairs:
+                out[key].add(word)
+    return out
+
+
+def _occurrence(index: WordIndex, a: int, k: int) -> Occurrence:
+    text = index.text
+    start, end = index.starts[a], index.ends[k]
+    kind, left, right = classify(text, start, end)
+    prev_word = nfkc_casefold(index.word(a - 1)) if a > 0 else ""
+    fragments = None
+    if kind == IN_WORD:
+        # The left half of the split word is the word just before, one space away.
+        if (a > 0 and left.kind == "word" and index.ends[a - 1] == left.ws_start
+                and left.ws_start < start and right.frag_end > right.punct_end):
+            fragments = (index.starts[a - 1], index.ends[a - 1], right.punct_end, right.frag_end)
+        else:
+            kind = NATURAL  # "Node.js", "example.com": a dotted name, not a split
+    return Occurrence(start, end, kind, left, right, prev_word, fragments)
+
+
+@attrs.frozen
+class Detection:
+    """What :func:`detect` found: the injected tokens (longest first) and what the
+    repairs need (the word index, the vocabulary, the candidates of each split word)."""
+
+    tokens: list[TokenStats]
+    index: WordIndex
+    vocab: dict[str, str]
+    splits: dict[tuple[str, str], set[str]]
+
+
+def detect(text: str, config: DetectConfig) -> Detection:
+    """The tokens judged injected in ``text``, with their evidence."""
+    index = WordIndex(text)
+    occurrences: dict[str, list[Occurrence]] = defaultdict(list)
+    uni_final = 0
+    for k in range(len(index)):
+        e = index.ends[k]
+        # Cheap pre-check: only words followed (after spaces) by sentence punctuation.
+        p = e
+        while p < len(text) and text[p] in " \t\u00a0\u3000":
+            p += 1
+        if p >= len(text) or text[p] not in ".!?…。！？｡।॥؟‼":
+            continue
+        for a in index.phrases_ending_at(k, config.max_words):
+            occ = _occurrence(index, a, k)
+            if occ.kind == NATURAL:
+                continue
+            token = text[index.starts[a]:e]
+            if a == k:
+                uni_final += 1
+            if len(token) >= config.min_token_chars and _HAS_LETTER_RE.search(token):
+                occurrences[token].append(occ)
+    if not occurrences:
+        return Detection([], index, {}, {})
+
+    # Confirm split words against the document's own vocabulary.
+    vocab: dict[str, str] = {}
+    pairs = {(nfkc_casefold(text[f[0]:f[1]]), nfkc_casefold(text[f[2]:f[3]]))
+             for occs in occurrences.values() for o in occs if o.fragments for f in (o.fragments,)}
+    confirmed: dict[tuple[str, str], set[str]] = {}
+    if pairs:
+        vocab = vocabulary(index)
+        confirmed = split_candidates(vocab, pairs)
+
+    totals = _count_all(index, set(occurrences), config.max_words)
+    flagged: list[TokenStats] = []
+    for token, occs in occurrences.items():
+        stats = _stats(token, occs, totals[token], uni_final, len(index), confirmed, text, config)
+        if stats is not None:
+            flagged.append(stats)
+    return Detection(_prefer_phrases(flagged, config), index, vocab, confirmed)
+
+
+def _odd_kind(o: Occurrence, text: str, confirmed: dict[tuple[str, str], set[str]]) -> str | None:
+    """The way an occurrence is odd, or None when its position could be natural."""
+    if o.kind in STRONG_KINDS:
+        return o.kind
+    if o.kind == IN_WORD and o.fragments:
+        if o.right.spaced(o.end):
+            return "spaced_split"  # "inferen Token .es": a space before a full stop, inside a word
+        f = o.fragments
+        if confirmed.get((nfkc_casefold(text[f[0]:f[1]]), nfkc_casefold(text[f[2]:f[3]]))):
+            return IN_WORD  # the two halves make a word of the document
+    return None
+
+
+def _stats(token: str, occs: list[Occurrence], total: int, n_final: int, n_words: int,
+           confirmed: dict[tuple[str, str], set[str]], text: str, config: DetectConfig) -> TokenStats | None:
+    m = len(occs)
+    known = nfkc_casefold(token) in config.known
+    if m < (1 if known else config.min_anomalous):
+        return None
+    odd = [(o, _odd_kind(o, text, confirmed)) for o in occs]
+    odd = [(o, k) for o, k in odd if k is not None]
+    distinct = len({o.prev_word for o, _ in odd})
+    kinds = len({k for _, k in odd})
+    total = max(total, m)
+    # Concentration: how often the document's other words end a sentence (smoothed).
+    final_rate = (max(0, n_final - m) + 1) / (max(0, n_words - total) + 2)
+    p_value = binomial_tail(m, total, final_rate)
+    by_kind: dict[str, int] = defaultdict(int)
+    for o in occs:
+        by_kind[o.kind] += 1
+    stats = TokenStats(token, total, tuple(occs), len(odd), distinct, kinds, final_rate, p_value,
+                       dict(by_kind), known)
+    if known:
+        return stats
+    if (distinct < config.min_strong or kinds < config.min_kinds
+            or stats.share < config.min_share or p_value > config.max_p):
+        return None
+    return stats
+
+
+def _count_all(index: WordIndex, wanted: set[str], max_words: int) -> dict[str, int]:
+    """How often each wanted token occurs anywhere, in one pass over the words."""
+    counts: dict[str, int] = defaultdict(int)
+    text = index.text
+    for k in range(len(index)):
+        e = index.ends[k]
+        for a in index.phrases_ending_at(k, max_words):
+            token = text[index.starts[a]:e]
+            if token in wanted:
+                counts[token] += 1
+    return counts
+
+
+def _prefer_phrases(flagged: list[TokenStats], config: DetectConfig) -> list[TokenStats]:
+    """Drop a flagged token when a flagged longer phrase ending with it explains most
+    of its anomalous occurrences ("Buy Now" rather than "Now"); longest first."""
+    words_of = {s.token: WORD_RE.findall(s.token) for s in flagged}
+    keep = []
+    for s in flagged:
+        mine = words_of[s.token]
+        longer = [o for o in flagged
+                  if len(words_of[o.token]) > len(mine) and words_of[o.token][-len(mine):] == mine]
+        if any(len(o.anomalous) >= config.phrase_ratio * len(s.anomalous) for o in longer):
+            continue
+        keep.append(s)
+    return sorted(keep, key=lambda s: (-len(s.token), s.token))

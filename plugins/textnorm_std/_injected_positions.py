@@ -1,0 +1,138 @@
+"""Where a token sits: the position classes of ``injected-tokens``.
+
+Injected tokens are put where natural text does not put words: before the final
+punctuation of a sentence that was already complete (``... issues Token.``), with a
+space before that punctuation (``Token .``), glued after the end of a sentence
+(``...issues.Token.``), as a one-word sentence after one (``...issues. Token.``), or
+inside a word (``Pak Token.stan``). This module looks at the characters around one
+occurrence and names its position; it knows no words, only punctuation, spacing
+and word boundaries, so it works for any script.
+"""
+
+from __future__ import annotations
+
+import attrs
+import regex
+
+from textnorm.text import WORD_RE
+
+TERMINALS = frozenset(".!?…。！？｡।॥؟‼")
+"""Marks that end a sentence, in Latin, CJK, Devanagari and Arabic scripts."""
+
+ODD_SPACED_TERMINALS = frozenset(".。｡")
+"""Full stops: a space before one is never typography. (A space before ``?``, ``!``,
+``:`` is French typography, so those count only as sentence-final.)"""
+
+CJK_TERMINALS = frozenset("。！？｡")
+"""Terminal marks of scripts written without spaces: what follows them may be a letter."""
+
+CLOSERS = frozenset("\"'”’»)]」』）›")
+"""Closing quotes and brackets that may follow a sentence's final punctuation."""
+
+INLINE_SPACE = frozenset(" \t\u00a0\u3000")
+"""White space that does not break a line."""
+
+_LETTER_RE = regex.compile(r"\p{L}")
+
+# Position classes of one occurrence.
+NATURAL = "natural"
+FINAL = "final"              # "... issues Token."  before the final punctuation of a sentence
+SPACED = "spaced"            # "... issues Token ."  a space before a full stop
+GLUED = "glued"              # "...issues.Token."    glued after the end of a sentence
+AFTER_END = "after_end"      # "...issues. Token."   a one-word sentence after a sentence
+IN_WORD = "in_word"          # "Pak Token.stan"      splitting a word
+
+STRONG_KINDS = frozenset({SPACED, GLUED, AFTER_END})
+"""Positions natural text almost never produces (an in-word split is strong when confirmed)."""
+
+DESCRIPTIONS = {
+    FINAL: "before the final punctuation of a complete sentence",
+    SPACED: "with a space before the final full stop",
+    GLUED: "glued after the end of a sentence",
+    AFTER_END: "as a one-word sentence after a complete sentence",
+    IN_WORD: "splitting a word",
+}
+
+
+@attrs.frozen(slots=True)
+class Left:
+    """What precedes an occurrence starting at ``start`` on its line.
+
+    ``ws_start`` is where the white space before it begins; ``kind`` is ``"line"``
+    (line start), ``"end"`` (the end of a sentence) or ``"word"`` (anything else).
+    """
+
+    kind: str
+    ws_start: int
+
+
+@attrs.frozen(slots=True)
+class Right:
+    """What follows an occurrence ending at ``end``.
+
+    ``kind`` is ``"final"`` (sentence punctuation follows, maybe after spaces),
+    ``"split"`` (a single full stop then a letter: the right half of a split word)
+    or ``"none"``. ``punct_start``/``punct_end`` bound the punctuation run;
+    ``frag_end`` is the end of the right fragment of a split word.
+    """
+
+    kind: str
+    punct_start: int
+    punct_end: int
+    frag_end: int = -1
+
+    def spaced(self, end: int) -> bool:
+        """Whether white space separates the occurrence ending at ``end`` from the punctuation."""
+        return self.punct_start > end
+
+
+def left_of(text: str, start: int) -> Left:
+    """Classify what precedes position ``start`` (same line only)."""
+    ws = start
+    while ws > 0 and text[ws - 1] in INLINE_SPACE:
+        ws -= 1
+    if ws == 0 or text[ws - 1] in "\n\r":
+        return Left("line", ws)
+    # A sentence end may be followed by closing quotes: 'said.” Token.'
+    k = ws
+    while k > 0 and text[k - 1] in CLOSERS:
+        k -= 1
+    if k > 0 and text[k - 1] in TERMINALS:
+        return Left("end", ws)
+    return Left("word", ws)
+
+
+def right_of(text: str, end: int) -> Right:
+    """Classify what follows position ``end`` (same line only)."""
+    n = len(text)
+    p = end
+    while p < n and text[p] in INLINE_SPACE:
+        p += 1
+    if p >= n or text[p] not in TERMINALS:
+        return Right("none", p, p)
+    q = p
+    while q < n and text[q] in TERMINALS:
+        q += 1
+    if q >= n or text[q].isspace() or text[q] in CLOSERS:
+        return Right("final", p, q)
+    if any(c in CJK_TERMINALS for c in text[p:q]):
+        return Right("final", p, q)  # scripts without spaces go on right after a full stop
+    if q - p == 1 and text[p] == "." and _LETTER_RE.match(text, q):
+        m = WORD_RE.match(text, q)
+        return Right("split", p, q, m.end() if m else q)
+    return Right("none", p, q)  # "../dir", "3.5", "a.b": not a sentence end
+
+
+def classify(text: str, start: int, end: int) -> tuple[str, Left, Right]:
+    """The position class of the occurrence ``text[start:end]`` and its two contexts."""
+    left = left_of(text, start)
+    right = right_of(text, end)
+    if right.kind == "split":
+        return IN_WORD, left, right
+    if right.kind != "final":
+        return NATURAL, left, right
+    if left.kind == "end":
+        return (GLUED if left.ws_start == start else AFTER_END), left, right
+    if right.spaced(end) and text[right.punct_start] in ODD_SPACED_TERMINALS:
+        return SPACED, left, right
+    return FINAL, left, right

@@ -1,0 +1,196 @@
+"""Turning the anomalous occurrences of an injected token into changes.
+
+Each removal also takes the spacing and punctuation the injection brought with it,
+so that the sentence reads as before: ``issues Token.`` -> ``issues.``,
+``issues Token .`` -> ``issues.``, ``issues. Token.`` and ``issues.Token.`` ->
+``issues.``, ``Token Token.`` (repeated) -> ``.``. A word split by the token is
+rejoined; where the injection overwrote a character the word is restored from the
+document's own vocabulary when exactly one word fits, otherwise the fragments are
+joined and the change is marked uncertain.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+import regex
+
+from textnorm import Change
+from textnorm.text import nfkc_casefold
+
+from ._injected_detect import Detection, Occurrence, TokenStats
+from ._injected_positions import (
+    AFTER_END,
+    DESCRIPTIONS,
+    FINAL,
+    GLUED,
+    IN_WORD,
+    NATURAL,
+    SPACED,
+    TERMINALS,
+    classify,
+    left_of,
+)
+
+_WORD_CHAR_RE = regex.compile(r"[\p{L}\p{M}\p{N}]")
+_ORPHAN_RE = regex.compile(r"\p{Ll}")
+
+
+def summary(stats: TokenStats) -> str:
+    """The evidence about a token, as the first half of every reason."""
+    kinds = ", ".join(f"{n} {DESCRIPTIONS[k]}" for k, n in sorted(stats.by_kind.items(), key=lambda kv: -kv[1]))
+    text = (f"injected token {stats.token!r}: {len(stats.anomalous)} of {stats.total} occurrences "
+            f"in anomalous positions ({kinds})")
+    if stats.known:
+        return text + "; listed in known_tokens"
+    return (text + f"; {stats.distinct_strong} in odd positions after different words, {stats.odd_kinds} "
+            f"kinds of odd position; the document's other words end a sentence at a rate of "
+            f"{stats.final_rate:.3f} (binomial p = {stats.p_value:.1g})")
+
+
+def changes_for(text: str, found: Detection) -> list[Change]:
+    """The changes removing every anomalous occurrence of the detected tokens.
+
+    Longer tokens go first; an occurrence overlapping a change already made is skipped.
+    """
+    claimed: list[tuple[int, int]] = []
+    out: list[Change] = []
+    for stats in found.tokens:
+        head = summary(stats)
+        for occ in stats.anomalous:
+            change = _change(text, stats.token, occ, found, head)
+            if change is not None and _claim(claimed, change.start, change.end):
+                out.append(change)
+    return sorted(out, key=lambda c: c.start)
+
+
+def _claim(claimed: list[tuple[int, int]], start: int, end: int) -> bool:
+    i = bisect.bisect_left(claimed, (start, end))
+    if i > 0 and claimed[i - 1][1] > start:
+        return False
+    if i < len(claimed) and claimed[i][0] < end:
+        return False
+    claimed.insert(i, (start, end))
+    return True
+
+
+def _change(text: str, token: str, occ: Occurrence, found: Detection, head: str) -> Change | None:
+    if occ.kind == IN_WORD:
+        return _split_change(text, token, occ, found, head)
+    return _removal(text, token, occ.start, occ.end, head, found)
+
+
+def _removal(text: str, token: str, start: int, end: int, head: str, found: Detection,
+             note: str = "", as_final: bool = False) -> Change | None:
+    # A run of copies ("Token Token.") goes as a whole.
+    left = left_of(text, start)
+    n = len(token)
+    while (left.ws_start < start and left.ws_start - n >= 0
+           and text[left.ws_start - n:left.ws_start] == token
+           and not (left.ws_start - n > 0 and _WORD_CHAR_RE.match(text, left.ws_start - n - 1))):
+        start = left.ws_start - n
+        left = left_of(text, start)
+        note = note or "; with the copies of it just before"
+    kind, left, right = classify(text, start, end)
+    if as_final and kind == IN_WORD:
+        kind = SPACED if right.spaced(end) else FINAL
+    uncertain = False
+    replacement = ""
+    if kind in (GLUED, AFTER_END):
+        # "...issues. Token." : the token brought its own full stop.
+        s, e = left.ws_start, right.punct_end
+        closer = _lost_closer(text, s, e)
+        if closer:
+            # The injection overwrote the quote or bracket that closed the paragraph.
+            replacement, uncertain = closer, True
+            note += f"; the unclosed {_OPENER_OF[closer]!r} of the paragraph closed again"
+    elif kind in (FINAL, SPACED):
+        # "...issues Token ." : the sentence's own punctuation stays, glued back.
+        s, e = left.ws_start, right.punct_start
+        orphan = _orphan_fragment(text, left.ws_start, start, found)
+        if orphan is not None:
+            # "...agendas.m Token ." : a one-letter fragment glued after the sentence end
+            # is debris of the injection, as is the punctuation it brought.
+            s, e = orphan, right.punct_end
+            uncertain = True
+            note += f"; with the fragment {text[orphan:left.ws_start]!r} glued to the sentence end before it"
+    else:
+        return None
+    return Change(s, e, f"{head}; this one {DESCRIPTIONS[kind]}{note}", replacement=replacement,
+                  kind="replace" if replacement else "remove", uncertain=uncertain)
+
+
+_CLOSER_OF = {"“": "”", "(": ")", "«": "»", "「": "」", "『": "』", "（": "）"}
+_OPENER_OF = {v: k for k, v in _CLOSER_OF.items()} | {'"': '"'}
+
+
+def _lost_closer(text: str, start: int, end: int) -> str:
+    """The closing mark a paragraph-final injection replaced, if the line before it
+    leaves exactly one quote or bracket open; else ``""``."""
+    if end < len(text) and text[end] not in "\n\r":
+        return ""
+    line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+    stack: list[str] = []
+    straight = 0
+    for c in text[line_start:start]:
+        if c in _CLOSER_OF:
+            stack.append(_CLOSER_OF[c])
+        elif c in _OPENER_OF and c != '"':
+            if stack and stack[-1] == c:
+                stack.pop()
+            else:
+                return ""  # unbalanced the other way: not ours to fix
+        elif c == '"':
+            straight += 1
+    if straight % 2 == 1:
+        stack.append('"')
+    return stack[0] if len(stack) == 1 else ""
+
+
+def _orphan_fragment(text: str, ws_start: int, start: int, found: Detection) -> int | None:
+    """Start of a lone lower-case letter glued after terminal punctuation just before the token."""
+    if ws_start >= start:
+        return None
+    idx = found.index
+    k = bisect.bisect_left(idx.ends, ws_start)
+    if k >= len(idx) or idx.ends[k] != ws_start:
+        return None
+    fs = idx.starts[k]
+    if (ws_start - fs == 1 and _ORPHAN_RE.match(text, fs) and fs >= 2
+            and text[fs - 1] in TERMINALS and _WORD_CHAR_RE.match(text, fs - 2)):
+        return fs
+    return None
+
+
+def _split_change(text: str, token: str, occ: Occurrence, found: Detection, head: str) -> Change | None:
+    assert occ.fragments is not None
+    ls, le, rs, re_ = occ.fragments
+    left_frag, right_frag = text[ls:le], text[rs:re_]
+    cands = sorted(found.splits.get((nfkc_casefold(left_frag), nfkc_casefold(right_frag)), ()))
+    if len(cands) == 1:
+        form = found.vocab[cands[0]]
+        middle = form[len(left_frag):len(form) - len(right_frag)]
+        if left_frag.isupper() and right_frag.isupper():
+            middle = middle.upper()
+        restored = left_frag + middle + right_frag
+        how = f"rejoined as {restored!r}, the only fitting word of the document"
+        uncertain = False
+    else:
+        restored = left_frag + right_frag
+        if cands:
+            shown = ", ".join(repr(found.vocab[c]) for c in cands[:5])
+            how = f"fragments joined as {restored!r}: {len(cands)} words of the document fit ({shown})"
+        else:
+            how = f"fragments joined as {restored!r}: no word of the document fits"
+        uncertain = True
+    if nfkc_casefold(restored) == nfkc_casefold(token):
+        # The token was injected into a copy of itself ("rests P Token .oken."): the
+        # restored copy is judged by its own position.
+        kind, _, right = classify(text, ls, re_)
+        # "...Tok Token .en.Token.": what follows the restored copy is one more copy.
+        then_copy = kind == IN_WORD and text[right.punct_end:right.frag_end] == token
+        if kind not in (NATURAL, IN_WORD) or then_copy:
+            return _removal(text, token, ls, re_, head, found, as_final=then_copy,
+                            note=f"; it had split another copy of the token ({text[ls:re_]!r})")
+    return Change(ls, re_, f"{head}; this one {DESCRIPTIONS[IN_WORD]}: {how}",
+                  replacement=restored, kind="repair", uncertain=uncertain)
