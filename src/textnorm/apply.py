@@ -105,7 +105,7 @@ def _resegment(doc: Document, changes: list[Change]) -> tuple[Segment, ...]:
     step wrote.
     """
     out: list[Segment] = []
-    items = iter(zip(doc._starts, doc.segments))  # noqa: SLF001 - the offset map is the core's own
+    items = iter(zip(doc._starts, doc.segments, strict=True))  # noqa: SLF001 - the offset map is the core's own
     head = next(items, None)  # (current start, segment), possibly the rest of a cut segment
 
     def split(pos: int, seg: Segment, cut: int) -> tuple[Segment, tuple[int, Segment]]:
@@ -195,7 +195,7 @@ def _merged_metadata(meta: Metadata, proposal: Proposal) -> Metadata:
         return meta
     known = {k: v for k, v in proposal.metadata.items() if k in _METADATA_FIELDS}
     extra = {k: v for k, v in proposal.metadata.items() if k not in _METADATA_FIELDS and k != "flags"}
-    flags = list(meta.flags)
+    flags: list[str] = list(meta.flags)
     for f in tuple(proposal.metadata.get("flags", ())) + proposal.flags:
         if f not in flags:
             flags.append(f)

@@ -25,6 +25,7 @@ from typing import Any
 import attrs
 
 from .errors import ConfigError, PluginError
+from .model import to_tuple
 from .options import build_options, option_defaults, option_fields, type_name
 from .registry import Registry, suggest
 
@@ -52,7 +53,7 @@ class PipelineConfig:
     :meth:`default`; each validates every step against ``registry``.
     """
 
-    steps: tuple[StepSpec, ...] = attrs.field(converter=tuple)
+    steps: tuple[StepSpec, ...] = attrs.field(converter=to_tuple)
     source: str = "<config>"
 
     @classmethod
@@ -102,7 +103,7 @@ class PipelineConfig:
     @classmethod
     def default(cls, registry: Registry) -> PipelineConfig:
         """The configuration embedded in the package (what runs with no config file)."""
-        return cls.from_toml_string(default_config_text(), registry, source=f"<default config>")
+        return cls.from_toml_string(default_config_text(), registry, source="<default config>")
 
 
 def default_config_text() -> str:

@@ -7,7 +7,7 @@ grown; the original input is kept, and every edit's span is measured in it.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import attrs
@@ -35,6 +35,11 @@ class FrozenDict(dict[str, Any]):
 
     def __repr__(self) -> str:
         return f"FrozenDict({dict.__repr__(self)})"
+
+
+def to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
+    """attrs converter: any iterable to a tuple."""
+    return tuple(value)
 
 
 def freeze_mapping(value: Mapping[str, Any] | None) -> FrozenDict:
@@ -111,7 +116,7 @@ class Metadata:
     title: str | None = None
     author: str | None = None
     date: str | None = None
-    flags: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    flags: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
     extra: Mapping[str, Any] = attrs.field(factory=dict, converter=freeze_mapping)
 
     def to_dict(self) -> dict[str, Any]:
@@ -160,9 +165,9 @@ class Document:
     text: str
     original: str
     metadata: Metadata = attrs.field(factory=Metadata)
-    blocks: tuple[Block, ...] = attrs.field(default=(), converter=tuple)
-    edits: tuple[Edit, ...] = attrs.field(default=(), converter=tuple)
-    segments: tuple[Segment, ...] = attrs.field(default=(), converter=tuple, repr=False)
+    blocks: tuple[Block, ...] = attrs.field(default=(), converter=to_tuple)
+    edits: tuple[Edit, ...] = attrs.field(default=(), converter=to_tuple)
+    segments: tuple[Segment, ...] = attrs.field(default=(), converter=to_tuple, repr=False)
     _starts: tuple[int, ...] = attrs.field(default=(), repr=False, eq=False, init=False)
 
     def __attrs_post_init__(self) -> None:

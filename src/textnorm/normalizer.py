@@ -82,8 +82,9 @@ def check_normalizer_class(cls: Any) -> str | None:
     options = getattr(cls, "Options", None)
     if not (isinstance(options, type) and attrs.has(options)):
         return f"{cls.__qualname__}.Options must be an attrs class, not {options!r}"
-    if not callable(cls) or not callable(getattr(cls, "__call__", None)):
-        return f"{cls.__qualname__} must be callable on a Document"
-    if getattr(cls, "__abstractmethods__", None):
-        return f"{cls.__qualname__} does not implement {sorted(cls.__abstractmethods__)}"
+    if not any("__call__" in vars(k) for k in cls.__mro__ if k is not object):
+        return f"{cls.__qualname__} must define __call__(self, document)"
+    abstract = getattr(cls, "__abstractmethods__", None)
+    if abstract:
+        return f"{cls.__qualname__} does not implement {sorted(abstract)}"
     return None

@@ -7,9 +7,9 @@ arrays into tuples, and turns every failure into one :class:`ConfigError` line.
 
 from __future__ import annotations
 
+import collections.abc
 import types
 import typing
-import collections.abc
 from collections.abc import Mapping
 from typing import Any
 
@@ -31,10 +31,10 @@ def option_defaults(options_cls: type) -> dict[str, Any]:
     """The default value of each option (``attrs.NOTHING`` for a required one)."""
     out = {}
     for name, f in option_fields(options_cls).items():
-        d = f.default
-        if isinstance(d, attrs.Factory):  # type: ignore[arg-type]
-            d = d.factory() if not d.takes_self else attrs.NOTHING
-        out[name] = d
+        default: Any = f.default
+        if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+            default = attrs.NOTHING if default.takes_self else default.factory()
+        out[name] = default
     return out
 
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import attrs
 
-from .model import Block, freeze_mapping
+from .model import Block, freeze_mapping, to_tuple
 
 CHANGE_KINDS = frozenset({"remove", "replace", "repair"})
 
@@ -75,7 +75,7 @@ class Proposal:
     changes: tuple[Change, ...] = attrs.field(default=(), converter=_changes)
     blocks: tuple[Block, ...] | None = attrs.field(default=None, converter=_blocks)
     metadata: Mapping[str, Any] = attrs.field(factory=dict, converter=freeze_mapping)
-    flags: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    flags: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
 
     @property
     def is_empty(self) -> bool:

@@ -42,8 +42,8 @@ def headings(doc: Document) -> list[str]:
 def sections(doc: Document) -> list[Section]:
     """The document's sections, in order; title and byline blocks are left out (they are metadata)."""
     if not doc.blocks:
-        paras = tuple(s.text.strip() for s in lines(doc.text) if s.text.strip())
-        return [Section(None, 0, paras)] if paras else []
+        whole = tuple(s.text.strip() for s in lines(doc.text) if s.text.strip())
+        return [Section(None, 0, whole)] if whole else []
     out: list[Section] = []
     heading: str | None = None
     level = 0

@@ -43,7 +43,8 @@ def lines(text: str) -> list[Span]:
 def paragraphs(text: str) -> list[Span]:
     """Runs of non-blank lines separated by blank lines, each as one span."""
     out = []
-    run_start = run_end = None
+    run_start: int | None = None
+    run_end = 0
     for line in lines(text):
         if line.text.strip():
             if run_start is None:
