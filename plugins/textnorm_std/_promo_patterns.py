@@ -1,0 +1,240 @@
+"""The multilingual pattern library of ``promo-lines``.
+
+Each entry says what a whole line of page furniture looks like: a call to action
+("read more", "subscribe to our newsletter"), an ad or sponsor mark, a social or
+cookie or app banner, a navigation crumb, a copyright footer. Patterns are written
+for the line's *comparison form* (NFKC, case-folded, white space collapsed,
+bullets and trailing arrows stripped, see :func:`line_key`), so they need no case
+or spacing variants.
+
+Three shapes of match:
+
+- ``line``: the pattern is the whole line ("read more", "advertisement").
+- ``prefix``: the pattern opens the line and a separator and a teaser follow
+  ("also read: <headline>", "lesen sie auch | <headline>").
+- ``contains``: the pattern may sit anywhere in a short line ("all rights
+  reserved", "we use cookies").
+
+Typo tolerance: every word of six letters in a pattern, written as ``~word``,
+matches with one edit and every longer one with two (``regex`` fuzzy matching),
+so a misspelt "Read this articel" is still found. Shorter words are matched
+exactly: one edit in a four-letter word turns it into another word too easily.
+Since a ``line`` entry must cover the whole line, the tolerance cannot reach into
+prose.
+
+Coverage: English, German, French, Spanish, Italian, Portuguese, Dutch, with
+the commonest Czech and Polish marks. The entries are generic web-page phrases,
+not the words of any particular page.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import attrs
+import regex
+
+WEAK_CATEGORIES = frozenset({"nav", "social"})
+"""Entries of these categories (single navigation words, social-network names) are
+too plain to remove a line on their own inside the content ("Search" may be a
+heading); they only count where the content model already sees page furniture."""
+
+FUZZY_MIN_CHARS = 6
+"""Pattern words this long or longer tolerate one typo (see the module docstring)."""
+
+FUZZY_TWO_EDITS_CHARS = 7
+"""...and words this long two: a phonetic misspelling often swaps two letters for
+two others ("-icle" written "-ical")."""
+
+# A "?" after a fuzzy word is dropped: the one allowed edit already covers that letter.
+_FUZZY_WORD_RE = regex.compile(r"~(\w+)\??")
+_SPACE_RE = regex.compile(r"\s+")
+# Bullets, arrows, quotes and brackets that decorate a call to action on either side.
+_EDGE_RE = regex.compile(r"^[^\w©]+|[\W_]+$")
+# What may separate a prefix ("also read") from the teaser that follows it.
+_PREFIX_SEP = r"(?:\s*[:|»›>\-–—•·/]+\s*|\s+)"
+
+
+@attrs.frozen(slots=True)
+class LibraryPattern:
+    """One compiled library entry: ``category`` and ``lang`` name it in reasons."""
+
+    category: str
+    lang: str
+    shape: str
+    source: str
+    compiled: regex.Pattern[str] = attrs.field(eq=False, repr=False)
+
+    @property
+    def label(self) -> str:
+        """How a reason names the entry: ``cta/en 'read more'``."""
+        return f"{self.category}/{self.lang} {self.source!r}"
+
+
+def _expand(source: str) -> str:
+    """Turn ``~word`` into a one-edit fuzzy group when the word is long enough."""
+
+    def repl(m: regex.Match[str]) -> str:
+        word = m.group(1)
+        if len(word) < FUZZY_MIN_CHARS:
+            return word
+        edits = 1 if len(word) < FUZZY_TWO_EDITS_CHARS else 2
+        return f"(?:{word}){{e<={edits}}}"
+
+    return _FUZZY_WORD_RE.sub(repl, source)
+
+
+def _compile(shape: str, source: str) -> regex.Pattern[str]:
+    body = _expand(source)
+    if shape == "line":
+        return regex.compile(rf"(?:{body})", regex.V1)
+    if shape == "prefix":
+        return regex.compile(rf"(?:{body}){_PREFIX_SEP}\S", regex.V1)
+    return regex.compile(rf"(?<!\w)(?:{body})(?!\w)", regex.V1)
+
+
+# (category, lang, shape, pattern). Patterns use the comparison form: lower case,
+# single spaces, no edge punctuation. Alternations stay flat (no nested
+# quantifiers), so no entry can backtrack badly.
+_ENTRIES: tuple[tuple[str, str, str, str], ...] = (
+    # ---- calls to action: the whole line
+    ("cta", "en", "line", r"(?:read|see|show|view|load) (?:more|all|full (?:~article|story)|the full (?:~article|story)|next)"),
+    ("cta", "en", "line", r"read (?:this|the|our|full|next|previous)(?: full)? (?:~article|story|post|report)"),
+    ("cta", "en", "line", r"(?:~continue|keep) (?:reading|~reading (?:the|this) (?:~article|story|post)|~reading below|to (?:~article|story))"),
+    ("cta", "en", "line", r"click (?:here|to (?:read|see|view|~continue|~expand|enlarge|play|share|~subscribe|tweet))(?: .{0,40})?"),
+    ("cta", "en", "line", r"(?:tap|press) here(?: .{0,40})?"),
+    ("cta", "en", "line", r"(?:~subscribe|sign up|register)(?: now| today| here| for free)?(?: (?:to|for) (?:our|the|my) (?:free )?(?:~newsletter|daily|weekly|channel|podcast|updates|emails?)s?)?"),
+    ("cta", "en", "line", r"(?:get|join) (?:our|the) (?:free |daily |weekly )?(?:~newsletter|mailing list)"),
+    ("cta", "en", "line", r"(?:~newsletter|newsletters)(?: sign ?up)?"),
+    ("cta", "en", "line", r"follow us(?: on .{1,40})?"),
+    ("cta", "en", "line", r"(?:share|tweet|email|print) (?:this|the) (?:~article|story|post|page|video)(?: on .{1,30})?"),
+    ("nav", "en", "line", r"(?:share|tweet|pin|email|print|comments?|reply|~permalink|save|like)(?: \d+)?"),
+    ("cta", "en", "line", r"(?:leave|post|add|view|show|read) (?:a |the |all |\d+ )?comments?(?: \d+)?"),
+    ("cta", "en", "line", r"(?:~download|get) (?:the|our) (?:free )?app(?: .{0,40})?"),
+    ("cta", "en", "line", r"(?:watch|play) (?:the )?video(?: now)?"),
+    ("nav", "en", "line", r"(?:~advertise with us|contact us|about us|~privacy ~policy|terms (?:of (?:use|service)|and ~conditions|& ~conditions)|cookie ~policy|site ?map|back to top|skip to (?:main )?content|skip ~navigation|log ?in|sign ?in|log ?out|sign ?out|my account|search|menu|home)"),
+    ("nav", "en", "line", r"(?:~previous|next)(?: (?:~article|story|post|page|~chapter))?"),
+    # ---- calls to action: a prefix before a teaser headline
+    ("cta", "en", "prefix", r"(?:also read|read also|also see|must read|recommended|read more|more from .{1,30}|trending(?: now)?|don't miss|do not miss|you may also like|you might also like|more stories)"),
+    ("cta", "en", "prefix", r"~sponsored(?: content| by)?|~advertisement|promoted(?: content| by)?|paid (?:post|content|~partner)"),
+    # ---- ad and sponsor marks
+    ("ad", "en", "line", r"(?:~advertisement|~advertising|advert|ads?|~sponsored(?: content| post| links?)?|promoted(?: content| stories)?|paid (?:content|post|~partner)|~partner content|story continues below(?: ~advertisement)?|~article continues below(?: ~advertisement)?)"),
+    ("ad", "en", "line", r"(?:~sponsored|powered|presented|brought to you) by(?: .{1,40})?"),
+    # ---- social, cookie and app banners
+    ("social", "en", "line", r"(?:share on |follow on |find us on )?(?:~facebook|twitter|linkedin|~instagram|youtube|pinterest|whatsapp|telegram|tumblr|reddit|tiktok|~mastodon|bluesky|google\+|rss(?: feeds?)?|x)(?: \d+)?"),
+    ("cookie", "en", "contains", r"(?:we|this (?:site|website)) uses? cookies|(?:accept|allow|manage) (?:all )?cookies|cookie (?:~settings|~preferences|~consent)"),
+    ("app", "en", "contains", r"(?:~download|get) (?:it|the app) on (?:the )?(?:app store|google play)|(?:available|~download) on the app store"),
+    # ---- copyright footers
+    ("copyright", "en", "contains", r"all rights ~reserved|some rights ~reserved"),
+    ("copyright", "*", "prefix", r"(?:©|~copyright)(?: ©)?"),
+
+    # ---- German
+    ("cta", "de", "line", r"(?:weiter ?lesen|~weiterlesen|mehr (?:lesen|~erfahren|dazu|zum thema)|~artikel lesen|ganzen ~artikel lesen|zum ~artikel|mehr ~anzeigen|alle ~anzeigen)"),
+    ("cta", "de", "line", r"(?:jetzt )?(?:~abonnieren|~anmelden|~registrieren|~einloggen|~newsletter ~abonnieren)"),
+    ("cta", "de", "line", r"(?:folgen sie uns|folge uns)(?: auf .{1,40})?"),
+    ("nav", "de", "line", r"(?:~artikel |seite )?(?:teilen|drucken|~versenden|~empfehlen|~kommentieren|~kommentare(?: lesen)?(?: \(\d+.{0,20}\))?)(?: \d+)?"),
+    ("nav", "de", "line", r"(?:~vorige|~vorherige|nächste|zurück|weiter)(?: (?:seite|~artikel))?|nach oben|zum inhalt springen|~impressum|~datenschutz(?:~erklärung|hinweis)?|kontakt|~mediadaten|~startseite|suche"),
+    ("cta", "de", "prefix", r"(?:lesen sie auch|auch ~interessant|das könnte sie auch ~interessieren|mehr zum thema|~empfohlen|~gesponsert)"),
+    ("ad", "de", "line", r"(?:~anzeige|~werbung|~gesponsert|~sponsored)"),
+    ("cookie", "de", "contains", r"(?:diese (?:website|seite) ~verwendet|wir ~verwenden) cookies|cookies (?:~akzeptieren|~zulassen)"),
+    ("copyright", "de", "contains", r"alle rechte ~vorbehalten"),
+
+    # ---- French
+    ("cta", "fr", "line", r"(?:lire|voir) (?:la suite|plus|l'~article|aussi|tout)|en savoir plus|(?:continuer|poursuivre) la lecture"),
+    ("cta", "fr", "line", r"(?:s'~abonner|abonnez-vous|je m'abonne|inscrivez-vous|s'~inscrire|se ~connecter|~connexion)(?: (?:à|a) (?:la|notre) ~newsletter)?"),
+    ("cta", "fr", "line", r"(?:suivez-nous|suivez nous)(?: sur .{1,40})?"),
+    ("nav", "fr", "line", r"(?:~partager|~imprimer|~commenter|~commentaires?|~réagir)(?: (?:cet|l'|sur) ?~article)?(?: \d+)?"),
+    ("nav", "fr", "line", r"(?:~précédent|suivant|haut de page|retour en haut|~accueil|~recherche|mentions ~légales|~politique de ~confidentialité|plan du site|nous contacter)"),
+    ("cta", "fr", "prefix", r"(?:(?:à )?lire (?:aussi|~également)|voir aussi|sur le même sujet|(?:à|a) ne pas manquer|~sponsorisé)"),
+    ("ad", "fr", "line", r"(?:~publicité|pub|contenu ~sponsorisé|~sponsorisé)"),
+    ("cookie", "fr", "contains", r"(?:ce site|nous) ~utilise(?:ons)? des cookies|accepter (?:les|tous les) cookies"),
+    ("copyright", "fr", "contains", r"tous droits ~réservés"),
+
+    # ---- Spanish
+    ("cta", "es", "line", r"(?:leer|ver) (?:más|mas|el ~artículo|la ~noticia|todo)|seguir leyendo|sigue leyendo|~continuar leyendo"),
+    ("cta", "es", "line", r"(?:~suscríbete|~suscribete|~suscribirse|~regístrate|~registrate|~iniciar ~sesión|~newsletter)(?: (?:a|al) (?:nuestro|nuestra)? ?.{0,20})?"),
+    ("cta", "es", "line", r"(?:~síguenos|~siguenos)(?: en .{1,40})?"),
+    ("nav", "es", "line", r"(?:~compartir|~imprimir|~comentarios?|~comentar)(?: \d+)?"),
+    ("nav", "es", "line", r"(?:~anterior|~siguiente|volver arriba|inicio|~buscar|aviso legal|~política de ~privacidad|~contacto)"),
+    ("cta", "es", "prefix", r"(?:lee también|lea también|(?:te )?puede interesar(?:te)?|~también te puede interesar|~relacionado|~patrocinado)"),
+    ("ad", "es", "line", r"(?:~publicidad|~anuncio|contenido ~patrocinado|~patrocinado)"),
+    ("cookie", "es", "contains", r"(?:este sitio|~utilizamos|usamos) (?:web )?(?:utiliza )?cookies|aceptar (?:las |todas las )?cookies"),
+    ("copyright", "es", "contains", r"todos los derechos ~reservados"),
+
+    # ---- Italian
+    ("cta", "it", "line", r"(?:leggi|~continua a leggere|leggi (?:tutto|anche|di più|l'~articolo))|scopri di più"),
+    ("cta", "it", "line", r"(?:~iscriviti|~abbonati|accedi|~registrati)(?: alla ~newsletter)?"),
+    ("cta", "it", "line", r"~seguici(?: su .{1,40})?"),
+    ("nav", "it", "line", r"(?:~condividi|stampa|~commenti|~commenta)(?: \d+)?"),
+    ("cta", "it", "prefix", r"(?:leggi anche|potrebbe interessarti|ti potrebbe interessare|~sponsorizzato)"),
+    ("ad", "it", "line", r"(?:~pubblicità|contenuto ~sponsorizzato|~sponsorizzato)"),
+    ("copyright", "it", "contains", r"tutti i diritti ~riservati"),
+
+    # ---- Portuguese
+    ("cta", "pt", "line", r"(?:leia|ler|ver|saiba) mais|~continue lendo|~continuar lendo|leia a ~matéria"),
+    ("cta", "pt", "line", r"(?:~assine|~inscreva-se|~cadastre-se|entrar)(?: (?:na|a) (?:nossa )?~newsletter)?"),
+    ("cta", "pt", "line", r"~siga-nos(?: (?:no|na|em) .{1,40})?"),
+    ("nav", "pt", "line", r"(?:~compartilhar|~partilhar|~comentários?|~comentar|~imprimir)(?: \d+)?"),
+    ("cta", "pt", "prefix", r"(?:leia também|veja também|leia mais|saiba mais|~patrocinado)"),
+    ("ad", "pt", "line", r"(?:~publicidade|~anúncio|conteúdo ~patrocinado|~patrocinado)"),
+    ("copyright", "pt", "contains", r"todos os direitos ~reservados"),
+
+    # ---- Dutch
+    ("cta", "nl", "line", r"lees (?:meer|verder|ook|het ~artikel)|meer lezen"),
+    ("cta", "nl", "line", r"(?:~abonneer|~aanmelden|~inloggen|schrijf je in)(?: (?:op|voor) (?:de|onze) ~nieuwsbrief)?|~nieuwsbrief"),
+    ("cta", "nl", "line", r"volg ons(?: op .{1,40})?"),
+    ("nav", "nl", "line", r"(?:~delen|~printen|~reacties?|~reageer)(?: \d+)?"),
+    ("cta", "nl", "prefix", r"(?:lees ook|bekijk ook|~gesponsord)"),
+    ("ad", "nl", "line", r"(?:~advertentie|~gesponsord|~gesponsorde inhoud)"),
+    ("copyright", "nl", "contains", r"alle rechten ~voorbehouden"),
+
+    # ---- Czech and Polish: the commonest marks only
+    ("cta", "cs", "line", r"(?:čtěte (?:více|také|dále)|~pokračovat ve čtení|sdílet|~komentáře(?: \d+)?)"),
+    ("cta", "cs", "prefix", r"(?:čtěte také|~přečtěte si také|mohlo by vás zajímat)"),
+    ("ad", "cs", "line", r"(?:~reklama|~inzerce|komerční sdělení)"),
+    ("copyright", "cs", "contains", r"všechna práva ~vyhrazena"),
+    ("cta", "pl", "line", r"(?:czytaj (?:więcej|dalej|też|także)|~udostępnij|~komentarze(?: \d+)?)"),
+    ("cta", "pl", "prefix", r"(?:czytaj (?:też|także|również)|zobacz (?:też|także|również))"),
+    ("ad", "pl", "line", r"(?:~reklama|~ogłoszenie|~artykuł sponsorowany)"),
+    ("copyright", "pl", "contains", r"wszelkie prawa ~zastrzeżone"),
+)
+
+
+def _build() -> tuple[LibraryPattern, ...]:
+    return tuple(
+        LibraryPattern(category, lang, shape, source, _compile(shape, source))
+        for category, lang, shape, source in _ENTRIES
+    )
+
+
+LIBRARY: tuple[LibraryPattern, ...] = _build()
+"""Every library entry, compiled once at import."""
+
+
+def line_key(text: str) -> str:
+    """The comparison form patterns are written for: NFKC, case-folded, single spaces,
+    decoration (bullets, arrows, quotes, brackets, trailing colons) stripped from both ends."""
+    key = unicodedata.normalize("NFKC", text).casefold()
+    key = _SPACE_RE.sub(" ", key).strip()
+    return _EDGE_RE.sub("", key)
+
+
+def match_library(key: str, n_words: int, max_words: int) -> LibraryPattern | None:
+    """The first library entry ``key`` (see :func:`line_key`) is an instance of, or None.
+
+    ``line`` entries must cover the whole key; ``prefix`` and ``contains`` entries
+    only apply to lines of at most ``max_words`` words, since a long line that
+    merely mentions a newsletter is prose.
+    """
+    if not key:
+        return None
+    for entry in LIBRARY:
+        if entry.shape == "line":
+            if entry.compiled.fullmatch(key):
+                return entry
+        elif n_words <= max_words:
+            if entry.shape == "prefix" and entry.compiled.match(key):
+                return entry
+            if entry.shape == "contains" and entry.compiled.search(key):
+                return entry
+    return None
