@@ -1,25 +1,204 @@
-"""Remove content repeated within one document."""
+"""Remove content repeated within one document: a whole page scraped twice, repeated runs
+of paragraphs, single repeated paragraphs and lines; exact or nearly exact copies.
+
+See docs/normalizers/dedup-blocks.md for the algorithm, the options and the limits.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import attrs
+from attrs import validators as v
 
 import textnorm
+
+from ._dedup_align import AlignParams, Copy, find_runs, group_copies
+from ._dedup_lines import Unit, extra_words, units_of
+
+
+def _unit_interval(instance: object, attribute: attrs.Attribute, value: float) -> None:
+    if not 0.0 < value <= 1.0:
+        raise ValueError(f"{attribute.name} must be in (0, 1], not {value!r}")
 
 
 @attrs.frozen
 class DedupBlocksOptions:
-    """Options of ``dedup-blocks``."""
+    """Options of ``dedup-blocks`` (docs/normalizers/dedup-blocks.md explains each default)."""
+
+    threshold: float = attrs.field(default=0.8, validator=_unit_interval)
+    """Similarity (shared words / words of the longer line) at which a line on its own is a
+    repeat of an earlier one: 0.8 lets one word in five differ (an injected token, a
+    corrupted word) while two different short lines rarely share that much."""
+
+    run_threshold: float = attrs.field(default=0.5, validator=_unit_interval)
+    """Similarity enough for a line that continues a run of repeats (its neighbours already
+    line up with the neighbours of its source): context is evidence, so a short title with
+    an injected word still counts."""
+
+    min_words: int = attrs.field(default=5, validator=[v.instance_of(int), v.ge(1)])
+    """Words a repeat needs when it directly follows its source (a stutter). Shorter ones
+    (a list marker, "Share", a one-word refrain) stay."""
+
+    min_words_apart: int = attrs.field(default=12, validator=[v.instance_of(int), v.ge(1)])
+    """Words a repeat needs when other text stands between it and its source: about one
+    sentence. Headings in a table of contents, captions, refrains and table cells that
+    legitimately recur elsewhere are usually shorter."""
+
+    max_symbol_share: float = attrs.field(default=0.15, validator=_unit_interval)
+    """A repeat apart from its source counts only the words of its prose-like lines: lines of
+    at least ``min_words`` words with at most this share of symbols among their non-space
+    characters. Prose stays below it (98% of the prose lines we measured); code, markup and
+    tables, where repeating a statement in successive examples is normal, go above."""
+
+    max_gap: int = attrs.field(default=3, validator=[v.instance_of(int), v.ge(0)])
+    """Unmatched lines allowed inside one copy (a promo line inserted into it, a paragraph
+    only one copy has) before it counts as two separate repeats."""
+
+    prefer_cleaner: bool = attrs.field(default=True, validator=v.instance_of(bool))
+    """Keep a later copy instead of the first when the later one is clearly cleaner."""
+
+    cleaner_min_extra: int = attrs.field(default=2, validator=[v.instance_of(int), v.ge(1)])
+    """A first copy counts as corrupted only with at least this many words the later copy
+    lacks (one stray word may be either copy's)."""
+
+    cleaner_ratio: float = attrs.field(default=2.0, validator=[v.instance_of(float), v.ge(1.0)])
+    """...and with more than this many times the later copy's own unshared words."""
+
+    max_changed_words: int = attrs.field(default=0, validator=[v.instance_of(int), v.ge(0)])
+    """Words both lines may have that the other lacks and that are no misspelling or
+    fragment of the other's words. 0: when both lines add words of their own they say
+    different things (a template sentence with another name in it), not the same thing
+    twice; copies made noisy by injection or broken words have extras on one side only."""
+
+    numbers_must_match: bool = attrs.field(default=True, validator=v.instance_of(bool))
+    """Lines stating different numbers (table rows, page footers, dates) are never repeats."""
+
+    max_postings: int = attrs.field(default=32, validator=[v.instance_of(int), v.ge(1)])
+    """Lines remembered per word pair in the index: bounds the work per line (linear cost);
+    exact repeats are found without this limit."""
+
+
+_MAX_PASSES = 4
+"""Each pass can only reveal repeats inside copies kept by the one before; in practice
+the second pass finds the last of them."""
 
 
 class DedupBlocks(textnorm.Normalizer):
-    """Remove content repeated within one document."""
+    """Remove repeated copies of lines, paragraph runs and whole documents, keeping one copy."""
 
     name = "dedup-blocks"
     Options = DedupBlocksOptions
 
+    def __init__(self, options: DedupBlocksOptions | None = None) -> None:
+        super().__init__(options)
+        o = self.options
+        self._align = AlignParams(threshold=o.threshold, run_threshold=min(o.run_threshold, o.threshold),
+                                  max_gap=o.max_gap, max_postings=o.max_postings,
+                                  numbers_must_match=o.numbers_must_match, max_changed=o.max_changed_words)
+
     def __call__(self, doc: textnorm.Document) -> textnorm.Proposal:
-        return textnorm.NOTHING
+        units = units_of(doc.text)
+        removed: dict[int, tuple[int, float, str]] = {}
+        alive = units
+        # Removing one copy can reveal repeats inside the copy that stayed (a paragraph
+        # doubled inside a kept later copy was paired with the first copy before); look
+        # again at what is left until nothing more goes, so that the result is idempotent.
+        for _ in range(_MAX_PASSES):
+            local = [attrs.evolve(u, index=k) for k, u in enumerate(alive)]
+            copies = group_copies(find_runs(local, self._align), local, self._align.max_gap, self.options.min_words)
+            found = self._decide(copies, local)
+            if not found:
+                break
+            for k, (target, sim, note) in found.items():
+                removed[alive[k].index] = (alive[target].index, sim, note)
+            alive = [u for u in alive if u.index not in removed]
+        if not removed:
+            return textnorm.NOTHING
+        return textnorm.Proposal(changes=_changes(doc.text, units, _resolve(removed)))
+
+    def _prose(self, unit: Unit) -> bool:
+        return unit.n_words >= self.options.min_words and unit.symbol_share <= self.options.max_symbol_share
+
+    def _decide(self, copies: Sequence[Copy], units: Sequence[Unit]) -> dict[int, tuple[int, float, str]]:
+        """Which units go: unit -> (the kept unit it repeats, similarity, note on the choice)."""
+        o = self.options
+        removed: dict[int, tuple[int, float, str]] = {}
+        kept_for_others: set[int] = set()
+        # Largest copies first: the choice between two copies of a whole article must not
+        # be pre-empted by a paragraph doubled inside one of them.
+        for c in sorted(copies, key=lambda c: (-sum(units[p.dup].n_words for p in c.pairs), c.dup_first)):
+            pairs = [p for p in c.pairs if p.dup not in removed]
+            if not pairs:
+                continue
+            between = range(c.src_last + 1, c.dup_first)
+            if all(k in removed for k in between):  # a stutter: the repeat follows its source
+                if sum(units[p.dup].n_words for p in pairs) < o.min_words:
+                    continue
+            elif sum(units[p.dup].n_words for p in pairs if self._prose(units[p.dup])) < o.min_words_apart:
+                continue
+            src_extra = sum(extra_words(units[p.src], units[p.dup]) for p in pairs)
+            dup_extra = sum(extra_words(units[p.dup], units[p.src]) for p in pairs)
+            srcs = {p.src for p in pairs}
+            keep_later = (o.prefer_cleaner and src_extra >= o.cleaner_min_extra
+                          and src_extra > o.cleaner_ratio * dup_extra
+                          and not srcs & (removed.keys() | kept_for_others)
+                          and len(srcs) == len(pairs))
+            if keep_later:
+                note = f"kept copy is cleaner: {dup_extra} vs {src_extra} words the other copy lacks"
+                for p in pairs:
+                    removed[p.src] = (p.dup, p.sim, note)
+                    kept_for_others.add(p.dup)
+            else:
+                for p in pairs:
+                    removed[p.dup] = (p.src, p.sim, "")
+                    kept_for_others.add(p.src)
+        return removed
+
+
+def _resolve(removed: dict[int, tuple[int, float, str]]) -> dict[int, tuple[int, float, str]]:
+    """Point a repeat of a line that was itself removed to the copy that stayed."""
+    out = {}
+    for k, (target, sim, note) in removed.items():
+        seen = {k}
+        while target in removed and target not in seen:
+            seen.add(target)
+            target = removed[target][0]
+        out[k] = (target, sim, note)
+    return out
+
+
+def _changes(text: str, units: Sequence[Unit], removed: dict[int, tuple[int, float, str]]) -> list[textnorm.Change]:
+    """One change per stretch of consecutive removed lines, each taking its line breaks along."""
+    changes = []
+    order = sorted(removed)
+    k = 0
+    while k < len(order):
+        end = k
+        while end + 1 < len(order) and order[end + 1] == order[end] + 1:
+            end += 1
+        first, last = order[k], order[end]
+        if last + 1 < len(units):
+            start, stop = units[first].start, units[last + 1].start
+        elif first > 0:
+            start, stop = units[first - 1].end, units[last].end
+        else:  # cannot happen: a repeat always has an earlier kept source
+            start, stop = units[first].start, units[last].end
+        changes.append(textnorm.Change(start, stop, _reason(units, [removed[u] for u in order[k:end + 1]])))
+        k = end + 1
+    return changes
+
+
+def _reason(units: Sequence[Unit], entries: list[tuple[int, float, str]]) -> str:
+    kept_lines = sorted(units[t].line + 1 for t, _, _ in entries)
+    lo, hi = kept_lines[0], kept_lines[-1]
+    where = f"line {lo}" if lo == hi else f"lines {lo}-{hi}"
+    sims = [s for _, s, _ in entries]
+    sim = sum(sims) / len(sims)
+    notes = sorted({n for _, _, n in entries if n})
+    extra = f"; {notes[0]}" if notes else ""
+    low = f", lowest {min(sims):.2f}" if min(sims) < sim - 0.005 else ""
+    return f"repeats {where} (kept copy), similarity {sim:.2f}{low}{extra}"
 
 
 @textnorm.hookimpl

@@ -1,0 +1,226 @@
+"""Lines as comparison units for ``dedup-blocks``: their word bags, the similarity of two
+lines, and a bounded inverted index that finds an earlier similar line without comparing
+all pairs.
+
+Only non-blank lines are units; blank lines never take part in matching, so a copy with
+different paragraph spacing still lines up with its original.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+import attrs
+import regex
+
+from textnorm.text import WORD_RE, lines, nfkc_casefold
+
+_DIGIT_RE = regex.compile(r"\d")
+_SYMBOL_RE = regex.compile(r"[^\p{L}\p{M}\p{N}\s]")
+_NON_SPACE_RE = regex.compile(r"\S")
+
+
+@attrs.frozen(slots=True, eq=False)
+class Unit:
+    """One non-blank line.
+
+    Attributes:
+        index: position among the units (0-based).
+        line: the line's number in the text (0-based).
+        start, end: the line's span, without its line break.
+        words: its words after NFKC and case folding (punctuation, quotes and
+            spacing do not count).
+        bag: ``words`` as a multiset.
+        numbers: the words holding a digit, in order: two lines that state different
+            numbers (or the same numbers in another order) are different lines (table
+            rows, page footers, dates, program output), whatever else they share.
+        raw: the stripped line, the key of a line without words (``* * *``, ``---``).
+        symbol_share: share of its non-space characters that are neither letters, marks
+            nor digits; high in code, markup and tables, low in prose.
+    """
+
+    index: int
+    line: int
+    start: int
+    end: int
+    words: tuple[str, ...]
+    bag: Counter
+    numbers: tuple[str, ...]
+    raw: str
+    symbol_share: float
+
+    @property
+    def n_words(self) -> int:
+        return len(self.words)
+
+
+def units_of(text: str) -> list[Unit]:
+    """The non-blank lines of ``text`` as units, in order."""
+    out: list[Unit] = []
+    for number, span in enumerate(lines(text)):
+        raw = span.text.strip()
+        if not raw:
+            continue
+        ws = tuple(WORD_RE.findall(nfkc_casefold(raw)))
+        out.append(Unit(
+            index=len(out), line=number, start=span.start, end=span.end, words=ws,
+            bag=Counter(ws), numbers=tuple(w for w in ws if _DIGIT_RE.search(w)), raw=raw,
+            symbol_share=len(_SYMBOL_RE.findall(raw)) / len(_NON_SPACE_RE.findall(raw)),
+        ))
+    return out
+
+
+def shared_words(a: Unit, b: Unit) -> int:
+    """How many words ``a`` and ``b`` share, counted as multisets."""
+    small, large = (a.bag, b.bag) if len(a.bag) <= len(b.bag) else (b.bag, a.bag)
+    return sum(min(n, large.get(w, 0)) for w, n in small.items())
+
+
+def similarity(a: Unit, b: Unit, numbers_must_match: bool = True, max_changed: int = 0,
+               floor: float = 0.0) -> float:
+    """Shared words over the words of the longer line, in [0, 1]; 0 when the lines say
+    different things.
+
+    An injected token, a corrupted word or a dropped word each costs one word out of
+    the longer line's length; case, punctuation, quotes and spacing cost nothing.
+    Lines without words are similar (1.0) only when they are identical.
+
+    Two lines say different things when each has words the other lacks that are no
+    misspelling or fragment of the other's (see :func:`unexplained`): a template sentence
+    with another name in it ("X is streaming on ...", "Y is streaming on ...") is not a
+    copy, while a copy with a token injected into it (only one side has extra words) or
+    with a word broken apart (``fun``, ``tions`` against ``functions``) is.
+    ``max_changed`` is how many such words the side with fewer of them may have.
+    A similarity below ``floor`` is returned without that check (it is too low to matter).
+    """
+    if numbers_must_match and a.numbers != b.numbers:
+        return 0.0
+    if not a.words or not b.words:
+        return 1.0 if (not a.words and not b.words and a.raw == b.raw) else 0.0
+    shared = shared_words(a, b)
+    if shared == a.n_words == b.n_words:
+        # The same words in another order say something else ("A beat B", "B beat A").
+        return 1.0 if a.words == b.words else 0.0
+    sim = shared / max(a.n_words, b.n_words)
+    if sim < floor:
+        return sim
+    ea, eb = a.bag - b.bag, b.bag - a.bag
+    if ea and eb and min(unexplained(ea, eb), unexplained(eb, ea)) > max_changed:
+        return 0.0
+    return sim
+
+
+def unexplained(mine: Counter, theirs: Counter) -> int:
+    """How many of the words ``mine`` (one line's surplus) are not explained by ``theirs``
+    (the other line's surplus) as damage: a word is explained when it is a fragment of one
+    of theirs, when fragments of theirs make up most of it, or when it is one of theirs
+    with a few characters changed."""
+    count = 0
+    for w, n in mine.items():
+        if not _explained(w, theirs):
+            count += n
+    return count
+
+
+def _explained(w: str, theirs: Counter) -> bool:
+    covered = 0
+    for t in theirs:
+        if w in t:
+            return True
+        if t in w:
+            covered += len(t)
+        elif _within_edits(w, t, _allowed_edits(max(len(w), len(t)))):
+            return True
+    return covered * 5 >= len(w) * 3
+
+
+def _allowed_edits(length: int) -> int:
+    # A changed character in a word of three letters or fewer makes another word
+    # ("cat"/"car"); longer words survive one change, and two from eight letters on.
+    return 0 if length < 4 else 1 if length < 8 else 2
+
+
+def _within_edits(a: str, b: str, k: int) -> bool:
+    """True when the edit (Levenshtein) distance of ``a`` and ``b`` is at most ``k``."""
+    if k == 0 or abs(len(a) - len(b)) > k:
+        return False
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        if min(cur) > k:
+            return False
+        prev = cur
+    return prev[-1] <= k
+
+
+def extra_words(a: Unit, b: Unit) -> int:
+    """Words of ``a`` that ``b`` does not have (multiset difference): ``a``'s surplus."""
+    return a.n_words - shared_words(a, b)
+
+
+def _shingles(unit: Unit) -> set[tuple[str, ...]]:
+    ws = unit.words
+    if len(ws) < 2:
+        return {ws} if ws else {("\0raw", unit.raw)}
+    return {(ws[k], ws[k + 1]) for k in range(len(ws) - 1)}
+
+
+class LineIndex:
+    """Earlier units, findable by the word pairs (bigrams) they contain.
+
+    Each posting list keeps only its first ``max_postings`` units: a pair shared by very
+    many lines (``of the``) says little about which line is the source, and the cap keeps
+    each lookup bounded, so a whole document is indexed and searched in linear time.
+    Exact repeats are found through a separate key table (capped the same way).
+    """
+
+    def __init__(self, units: Sequence[Unit], max_postings: int, numbers_must_match: bool,
+                 max_changed: int, max_candidates: int = 4) -> None:
+        self._units = units
+        self._cap = max_postings
+        self._numbers = numbers_must_match
+        self._max_changed = max_changed
+        self._max_candidates = max_candidates
+        self._postings: dict[tuple[str, ...], list[int]] = {}
+        self._exact: dict[tuple, list[int]] = {}
+
+    @staticmethod
+    def _key(unit: Unit) -> tuple:
+        return unit.words if unit.words else ("\0raw", unit.raw)
+
+    def add(self, unit: Unit) -> None:
+        """Make ``unit`` findable by later lookups."""
+        same = self._exact.setdefault(self._key(unit), [])
+        if len(same) < self._cap:
+            same.append(unit.index)
+        for sh in _shingles(unit):
+            posting = self._postings.setdefault(sh, [])
+            if len(posting) < self._cap:
+                posting.append(unit.index)
+
+    def best(self, unit: Unit, threshold: float, expect: int | None = None) -> tuple[int, float] | None:
+        """The earlier unit most similar to ``unit``, with its similarity, when that
+        similarity reaches ``threshold``; else None.
+
+        Among equally similar units the one nearest to ``expect`` wins (the place where the
+        copy being followed should continue), else the earliest.
+        """
+        def rank(i: int, s: float) -> tuple:
+            return (-s, abs(i - expect) if expect is not None else 0, i)
+
+        same = self._exact.get(self._key(unit))
+        if same:
+            return min(((i, 1.0) for i in same), key=lambda c: rank(*c))
+        hits: Counter[int] = Counter()
+        for sh in _shingles(unit):
+            for i in self._postings.get(sh, ()):
+                hits[i] += 1
+        found = []
+        for i, _ in hits.most_common(self._max_candidates):
+            s = similarity(self._units[i], unit, self._numbers, self._max_changed, threshold)
+            if s >= threshold:
+                found.append((i, s))
+        return min(found, key=lambda c: rank(*c)) if found else None
