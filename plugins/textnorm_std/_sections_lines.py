@@ -22,7 +22,7 @@ from collections.abc import Sequence
 import attrs
 import regex
 
-from textnorm.text import LineFeatures
+from textnorm.text import LineFeatures, comparison_key
 
 MARKDOWN_HEADING_RE = regex.compile(r"^\s{0,3}(?P<hashes>#{1,6})[ \t]+(?P<body>\S.*?)(?:[ \t]+#+)?\s*$")
 UNDERLINE_RE = regex.compile(r"^\s{0,3}(?:(?P<eq>=)=+|(?P<dash>-)-+)\s*$")
@@ -69,6 +69,7 @@ class HeadingRules:
     max_question_words: int
     min_body_words: int
     sentence_case_headings: bool
+    max_heading_repeats: int
 
 
 def size(f: LineFeatures) -> float:
@@ -144,8 +145,10 @@ def _strong_shape(f: LineFeatures) -> bool:
 
 
 def is_body(f: LineFeatures, rules: HeadingRules) -> bool:
-    """Body text: a line long enough to be a paragraph's sentence(s)."""
-    return size(f) >= rules.min_body_words
+    """Body text: a line long enough to be a paragraph's sentence(s), or half as long
+    when it holds a sentence end and goes on (a paragraph wrapped over short lines)."""
+    n = size(f)
+    return n >= rules.min_body_words or (n >= rules.min_body_words / 2 and bool(_INNER_SENTENCE_RE.search(f.text)))
 
 
 def ends_paragraph(f: LineFeatures, rules: HeadingRules) -> bool:
@@ -184,15 +187,26 @@ def plain_headings(
             k += 1
         return order[k] if k < len(order) else None
 
+    # How many different lines follow each line: a heading repeated with its section
+    # (a duplicated article) counts once, a caption label before new text each time.
+    contexts: dict[str, set[str]] = {}
+    for k, i in enumerate(order):
+        following = comparison_key(feats[order[k + 1]].text) if k + 1 < len(order) else ""
+        contexts.setdefault(comparison_key(feats[i].text), set()).add(following)
+    repeats = {key: len(v) for key, v in contexts.items()}
+
     def shaped(i: int) -> bool:
-        return kinds[i] is None and heading_shaped(feats[i], rules)
+        # A label repeated more often than a heading recurs ("Image", a photo credit,
+        # "Learn more") is a template's caption, not a section's title.
+        return (kinds[i] is None and heading_shaped(feats[i], rules)
+                and repeats[comparison_key(feats[i].text)] <= rules.max_heading_repeats)
 
     for k, i in enumerate(order):
         if not shaped(i):
             continue
         prev = order[k - 1] if k > 0 else None
         if prev is not None and not (
-            kinds[prev] in ("title", "byline", "heading") or prev in found
+            kinds[prev] in ("title", "byline", "heading", "list_item", "quote") or prev in found
             or (ends_paragraph(feats[prev], rules) and not feats[prev].colon_end)
         ):
             continue

@@ -52,6 +52,8 @@ class SectionsOptions:
     """A line this long (in words) is body text, the evidence after a heading."""
     sentence_case_headings: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
     """Accept headings written in sentence case (``Feature detection``), not only Title Case."""
+    max_heading_repeats: int = attrs.field(default=3, validator=_positive)
+    """A line found more often than this in the text is a template label, not a heading."""
     max_title_words: int = attrs.field(default=30, validator=_positive)
     """The first line is the title when it is at most this long and not a sentence."""
     byline_window: int = attrs.field(default=3, validator=_positive)
@@ -77,6 +79,7 @@ class Sections(textnorm.Normalizer):
             max_question_words=o.max_question_words,
             min_body_words=o.min_body_words,
             sentence_case_headings=o.sentence_case_headings,
+            max_heading_repeats=o.max_heading_repeats,
         )
 
     def __call__(self, doc: textnorm.Document) -> textnorm.Proposal:
