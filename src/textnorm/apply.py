@@ -81,12 +81,9 @@ def _checked_blocks(doc: Document, blocks: Sequence[Block], step: str) -> tuple[
 
 def _rewrite(doc: Document, changes: list[Change], step: str) -> tuple[str, tuple[Segment, ...], tuple[Edit, ...]]:
     text = doc.text
-    edits = []
+    edits: list[Edit] = []
     for c in changes:
-        o_start, o_end = doc.original_span(c.start, c.end)
-        edits.append(Edit(step=step, start=o_start, end=o_end, removed=text[c.start:c.end],
-                          inserted=c.replacement, reason=c.reason, kind=c.effective_kind,
-                          uncertain=c.uncertain))
+        edits.extend(_edits_of(doc, c, step))
     pieces = []
     pos = 0
     for c in changes:
@@ -95,6 +92,35 @@ def _rewrite(doc: Document, changes: list[Change], step: str) -> tuple[str, tupl
         pos = c.end
     pieces.append(text[pos:])
     return "".join(pieces), _resegment(doc, changes), tuple(edits)
+
+
+def _edits_of(doc: Document, c: Change, step: str) -> list[Edit]:
+    """The edits one change makes: one per piece of the original it touches.
+
+    Text that earlier steps already removed leaves gaps in the original behind the
+    current text; a change spanning such a gap is logged as one edit per side of it,
+    so each edit's ``removed`` is exactly ``original[start:end]`` (or, for text an
+    earlier step inserted, the text standing for that span). The replacement goes
+    with the first piece.
+    """
+    kind, reason, uncertain = c.effective_kind, c.reason, c.uncertain
+    if c.start == c.end or not doc.segments:
+        o = doc.to_original(c.start)
+        return [Edit(step, o, o, "", c.replacement, reason, kind, uncertain)]
+    starts = doc._starts  # noqa: SLF001 - the offset map is the core's own
+    i = bisect.bisect_right(starts, c.start) - 1
+    out: list[Edit] = []
+    while i < len(starts) and starts[i] < c.end:
+        seg = doc.segments[i]
+        a, b = max(c.start, starts[i]), min(c.end, starts[i] + seg.length())
+        if seg.inserted is None:
+            o_start, o_end = seg.orig_start + a - starts[i], seg.orig_start + b - starts[i]
+        else:
+            o_start, o_end = seg.orig_start, seg.orig_end
+        out.append(Edit(step, o_start, o_end, doc.text[a:b], "" if out else c.replacement, reason, kind,
+                        uncertain))
+        i += 1
+    return out
 
 
 def _resegment(doc: Document, changes: list[Change]) -> tuple[Segment, ...]:

@@ -51,12 +51,11 @@ def freeze_mapping(value: Mapping[str, Any] | None) -> FrozenDict:
 class Edit:
     """One change made by one step, measured against the ORIGINAL input.
 
-    ``original[start:end]`` is the input span the change replaces. ``removed`` is
-    the text the step took out of the document as it stood then: each of its
-    characters is either the input character at its place inside that span or text
-    an earlier step inserted there. So when no earlier edit touched the span (always
-    for the first step, and for changes that do not overlap earlier ones),
-    ``removed == original[start:end]`` exactly.
+    ``original[start:end]`` is the input span the change replaced, and ``removed`` is
+    exactly that text, unless it is text an earlier step inserted (a repair), in which
+    case ``[start, end)`` is the input span that inserted text stood for. A change
+    that spans text earlier steps already removed is logged as one edit per side of
+    that gap, each with the change's reason; the replacement goes with the first.
 
     Attributes:
         step: the configured name of the step that made the change.
