@@ -1,7 +1,7 @@
 """Applying a :class:`~textnorm.proposal.Proposal` to a :class:`~textnorm.model.Document`.
 
 This is the only place the text of a document changes. It keeps the offset map
-(the document's segments) and appends one :class:`~textnorm.model.Edit` per change,
+(the document's segments) and appends :class:`~textnorm.model.Edit` records for each change,
 so every edit's span points into the original input however many steps ran before.
 Cost is linear in the number of segments, changes and blocks.
 """
@@ -51,22 +51,23 @@ def _where(doc: Document) -> str:
 
 
 def _checked_changes(doc: Document, changes: Sequence[Change], step: str) -> list[Change]:
+    for c in changes:
+        if not isinstance(c, Change):
+            raise ProposalError(f"step {step!r} proposed {c!r}, not a Change{_where(doc)}")
     ordered = sorted(changes, key=lambda c: (c.start, c.end))
     kept: list[Change] = []
     n = len(doc.text)
+    prev: Change | None = None
     for c in ordered:
         if c.end > n:
             raise ProposalError(f"step {step!r} proposed a change at {c.start}-{c.end}, beyond the text "
                                 f"(length {n}){_where(doc)}")
-        if kept:
-            prev = kept[-1]
-            both_inserts_here = prev.start == prev.end == c.start == c.end
-            if c.start < prev.end or both_inserts_here:
-                raise ProposalError(f"step {step!r} proposed overlapping changes at {prev.start}-{prev.end} "
-                                    f"and {c.start}-{c.end}{_where(doc)}")
-        if doc.text[c.start:c.end] == c.replacement:
-            continue  # a no-op: nothing to log
-        kept.append(c)
+        if prev is not None and (c.start < prev.end or prev.start == prev.end == c.start == c.end):
+            raise ProposalError(f"step {step!r} proposed overlapping changes at {prev.start}-{prev.end} "
+                                f"and {c.start}-{c.end}{_where(doc)}")
+        prev = c
+        if doc.text[c.start:c.end] != c.replacement:  # a no-op is not logged
+            kept.append(c)
     return kept
 
 
