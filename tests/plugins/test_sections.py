@@ -248,10 +248,11 @@ def articles(draw):
         return " ".join(" ".join(s).capitalize() + "." for s in sentences)
 
     title = title_case(3, 10)
-    lines, headings = [title, paragraph()], []
-    for _ in range(draw(st.integers(1, 5))):
-        heading = title_case(1, 7)
-        headings.append(heading)
+    lines = [title, paragraph()]
+    # Distinct headings: a label repeated before many different texts is a caption.
+    heading_words = st.lists(_WORD, min_size=1, max_size=7).map(lambda ws: " ".join(w.capitalize() for w in ws))
+    headings = draw(st.lists(heading_words, min_size=1, max_size=5, unique_by=str.casefold))
+    for heading in headings:
         lines.append(heading)
         lines.extend(paragraph() for _ in range(draw(st.integers(1, 3))))
     sep = draw(st.sampled_from(["\n", "\n\n", "\r\n"]))
