@@ -136,6 +136,9 @@ def heading_shaped(f: LineFeatures, rules: HeadingRules) -> bool:
     return f.case_shape == "sentence" and (rules.sentence_case_headings or f.n_words == 1)
 
 
+PAIR_PARENT_MAX = 5
+
+
 def _strong_shape(f: LineFeatures) -> bool:
     """Title case, capitals, a caseless script, a number or a ``Label: Phrase``: the
     shapes that make a heading without body text of its own (a section's first line
@@ -164,6 +167,12 @@ def ends_paragraph(f: LineFeatures, rules: HeadingRules) -> bool:
     return size(f) > rules.max_heading_words and bool(_ANY_TERMINAL_RE.search(f.text))
 
 
+def _opening(key: str) -> str:
+    """The first two words of a comparison key with at least three words, else ""."""
+    parts = key.split(" ", 2)
+    return " ".join(parts[:2]) if len(parts) == 3 else ""
+
+
 def plain_headings(
     feats: Sequence[LineFeatures],
     kinds: list[str | None],
@@ -181,9 +190,11 @@ def plain_headings(
     found: set[int] = set()
 
     def nxt(k: int) -> int | None:
-        # The next non-blank line, skipping bylines ("By Jane Roe" under a heading).
+        # The next non-blank line, skipping bylines ("By Jane Roe" under a heading)
+        # and bracketed asides ("(Photo: ...)", "[Updated]").
         k += 1
-        while k < len(order) and kinds[order[k]] == "byline":
+        while k < len(order) and (kinds[order[k]] == "byline" or (
+                kinds[order[k]] is None and _BRACKETED_RE.match(feats[order[k]].text))):
             k += 1
         return order[k] if k < len(order) else None
 
@@ -194,12 +205,23 @@ def plain_headings(
         following = comparison_key(feats[order[k + 1]].text) if k + 1 < len(order) else ""
         contexts.setdefault(comparison_key(feats[i].text), set()).add(following)
     repeats = {key: len(v) for key, v in contexts.items()}
+    # Distinct lines opening with the same two words: "Learn more about X" under
+    # every section is a template's link, not a heading.
+    openings: dict[str, set[str]] = {}
+    for i in order:
+        key = comparison_key(feats[i].text)
+        if _opening(key):
+            openings.setdefault(_opening(key), set()).add(key)
+
+    def templated(i: int) -> bool:
+        # A label repeated more often than a heading recurs ("Image", a photo credit,
+        # "Learn more about ...") is a template's caption or link, not a section's title.
+        key = comparison_key(feats[i].text)
+        return (repeats[key] > rules.max_heading_repeats
+                or len(openings.get(_opening(key), ())) > rules.max_heading_repeats)
 
     def shaped(i: int) -> bool:
-        # A label repeated more often than a heading recurs ("Image", a photo credit,
-        # "Learn more") is a template's caption, not a section's title.
-        return (kinds[i] is None and heading_shaped(feats[i], rules)
-                and repeats[comparison_key(feats[i].text)] <= rules.max_heading_repeats)
+        return kinds[i] is None and heading_shaped(feats[i], rules) and not templated(i)
 
     for k, i in enumerate(order):
         if not shaped(i):
@@ -208,6 +230,7 @@ def plain_headings(
         if prev is not None and not (
             kinds[prev] in ("title", "byline", "heading", "list_item", "quote") or prev in found
             or (ends_paragraph(feats[prev], rules) and not feats[prev].colon_end)
+            or (kinds[prev] is None and templated(prev))
         ):
             continue
         j = nxt(k)
@@ -219,7 +242,7 @@ def plain_headings(
         if kinds[j] == "heading":
             found.add(i)
             continue
-        if shaped(j) and _strong_shape(feats[i]):
+        if shaped(j) and (_strong_shape(feats[i]) or size(feats[i]) <= PAIR_PARENT_MAX):
             after = nxt(pos[j])
             if after is not None and kinds[after] is None and is_body(feats[after], rules):
                 found.add(i)
