@@ -18,7 +18,9 @@ from ._sections_dates import find_dates
 # starts a sentence, "By Jane Roe" a byline), so they must be capitalised.
 _BY_RE = regex.compile(
     r"""^\s*(?:
-        (?:(?:Written|Posted|Published|Reported|Words|Story|Text|Photos?)\s+[Bb]y)
+        (?P<credit>(?:Edited|(?:Medically\s+|Fact[- ]checked\s+and\s+)?[Rr]eviewed|Fact[- ]checked|Illustrated|
+                      Translated|Compiled|Photographs?|Photography|Illustrations?|Graphics|Video)\s+[Bb]y)
+      | (?:(?:Written|Posted|Published|Reported|Words|Story|Text|Photos?)\s+[Bb]y)
       | (?:Geschrieben\s+von|Écrit\s+par|Ecrit\s+par|Escrito\s+por|Scritto\s+da)
       | By | BY | Von | VON | Par | PAR | Por | POR | Di | Door | Av | Af | Przez | Автор | От
       | (?:Autor(?:in)?|Author|Auteur|Autore|Auteurs?|Authors|Verfasser|Redakteur|Redaktion)\s*:
@@ -59,11 +61,14 @@ _PLACEHOLDER_RE = regex.compile(
 @attrs.frozen(slots=True)
 class Byline:
     """What a byline line says: the author (None when it names none), the ISO date
-    (None when it has none) and whether the author is an unfilled placeholder."""
+    (None when it has none), whether the author is an unfilled placeholder, and
+    whether the line credits someone other than the author (``Edited by``,
+    ``Reviewed by``, ``Photos by``): such a name is not the author."""
 
     author: str | None
     date: str | None
     placeholder: bool
+    credit: bool = False
 
 
 def is_placeholder(name: str) -> bool:
@@ -106,10 +111,11 @@ def read_byline(line: str, *, max_name_words: int, numeric_order: str) -> Byline
         author = rest[:cut].strip(" \t,;:|-–—")
         if not author:
             return Byline(None, date, False) if date else None
+        credit = m.group("credit") is not None
         if is_placeholder(author):
-            return Byline(author, date, True)
+            return Byline(author, date, True, credit)
         if _name_like(author, max_name_words):
-            return Byline(author, date, False)
+            return Byline(author, date, False, credit)
         return None
     if date is not None:
         label = _DATE_LABEL_RE.match(line)

@@ -136,7 +136,10 @@ def heading_shaped(f: LineFeatures, rules: HeadingRules) -> bool:
     return f.case_shape == "sentence" and (rules.sentence_case_headings or f.n_words == 1)
 
 
-PAIR_PARENT_MAX = 5
+MIN_DEFINITION_RUN = 3
+"""Three term-and-paragraph pairs in a row make a definition list: two could be short sections."""
+
+PAIR_PARENT_MAX = 4
 
 
 def _strong_shape(f: LineFeatures) -> bool:
@@ -246,8 +249,35 @@ def plain_headings(
             after = nxt(pos[j])
             if after is not None and kinds[after] is None and is_body(feats[after], rules):
                 found.add(i)
+    _drop_definition_terms(feats, kinds, order, found)
     _add_marked(feats, kinds, order, found, rules)
     return found
+
+
+def _drop_definition_terms(feats: Sequence[LineFeatures], kinds: list[str | None], order: list[int],
+                           found: set[int]) -> None:
+    """Terms of a definition list are not headings.
+
+    ``MIN_DEFINITION_RUN`` or more weakly shaped (sentence case) labels in a row, each
+    followed by exactly one paragraph, are a glossary or a list of bold lead-ins
+    ("Task gating" + its explanation), not sections of the text.
+    """
+    marks = [i for i in order if i in found or kinds[i] == "heading"]
+    nth = {i: k for k, i in enumerate(order)}
+    run: list[int] = []
+
+    def flush() -> None:
+        if len(run) >= MIN_DEFINITION_RUN:
+            found.difference_update(run)
+        run.clear()
+
+    for a, b in zip(marks, [*marks[1:], None]):
+        section = (nth[b] if b is not None else len(order)) - nth[a] - 1
+        if a in found and section == 1 and not _strong_shape(feats[a]):
+            run.append(a)
+        else:
+            flush()
+    flush()
 
 
 def _add_marked(feats: Sequence[LineFeatures], kinds: list[str | None], order: list[int],

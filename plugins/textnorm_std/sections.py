@@ -109,8 +109,8 @@ class Sections(textnorm.Normalizer):
                 kinds[i] = "list_item" if numbering_rank(f.text) is not None else "paragraph"
         levels = _levels(feats, kinds, style)
         # A placeholder is no author: it is flagged, and kept in the metadata's extra.
-        author = next((b.author for b in bylines if b.author and not b.placeholder), None)
-        placeholder = next((b.author for b in bylines if b.author and b.placeholder), None)
+        author = next((b.author for b in bylines if b.author and not b.placeholder and not b.credit), None)
+        placeholder = next((b.author for b in bylines if b.author and b.placeholder and not b.credit), None)
         return Structure(
             blocks=tuple(_blocks(text, feats, kinds, levels)),
             title=_strip_markup(feats[title_index].text) if title_index is not None else None,
