@@ -113,3 +113,44 @@ def test_the_example_package_tests_pass(target, tmp_path):
                   cwd=copy, timeout=180)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     assert " passed" in result.stdout
+
+
+def _python_block_after(text: str, marker: str) -> str:
+    start = text.index(marker)
+    block = text.index("```python\n", start) + len("```python\n")
+    return text[block:text.index("```", block)]
+
+
+def test_the_tutorials_code_registration_runs_as_shown(target, tmp_path):
+    tutorial = (ROOT / "docs" / "tutorial.md").read_text(encoding="utf-8")
+    script = tmp_path / "use_in_code.py"
+    script.write_text(_python_block_after(tutorial, "(`use_in_code.py`):"), encoding="utf-8")
+    shown = tutorial[tutorial.index("$ python use_in_code.py\n") + len("$ python use_in_code.py\n"):]
+    shown = shown[:shown.index("```")]
+    result = _run(target, str(script), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == shown
+
+
+def test_the_hook_and_api_examples_run_as_shown(target, tmp_path):
+    hooks = (ROOT / "docs" / "reference" / "hooks.md").read_text(encoding="utf-8")
+    script = tmp_path / "hooks_example.py"
+    script.write_text(_python_block_after(hooks, "Example: count the edits"), encoding="utf-8")
+    result = _run(target, str(script), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "{'redact-emails': 2}\n"
+
+    api = (ROOT / "docs" / "reference" / "python-api.md").read_text(encoding="utf-8")
+    code = _python_block_after(api, "`to_dict()`.\n\n")
+    script = tmp_path / "api_example.py"
+    script.write_text(code, encoding="utf-8")
+    result = _run(target, str(script), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    # The block shows its output in comments: "print(...)  # out" or "# out" on the next line.
+    assert result.stdout.splitlines() == [
+        "'Hi,\\nwrite to [email].\\n'",
+        "redact-emails 13 28 'ann@example.org' '[email]' replace",
+        "(13, 28)",
+    ]
+    assert "# 'Hi,\\nwrite to [email].\\n'" in code and "# (13, 28)" in code
+    assert "# redact-emails 13 28 'ann@example.org' '[email]' replace" in code

@@ -181,7 +181,8 @@ def assert_edits_map_to_original(doc: Document) -> None:
     n = len(doc.original)
     inserted_spans: list[tuple[int, int]] = []
     for i, e in enumerate(doc.edits):
-        assert 0 <= e.start <= e.end <= n, f"edit {i} ({e.step}) span {e.start}-{e.end} is outside the original (length {n})"
+        assert 0 <= e.start <= e.end <= n, (
+            f"edit {i} ({e.step}) span {e.start}-{e.end} is outside the original (length {n})")
         assert e.reason.strip(), f"edit {i} ({e.step}) at {e.start}-{e.end} has no reason"
         touches_inserted = any(s <= e.end and e.start <= t for s, t in inserted_spans)
         if e.kind in ("remove", "replace") and not touches_inserted:
