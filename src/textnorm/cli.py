@@ -8,18 +8,21 @@ and keeps its traceback.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from . import __version__
 from .config import PipelineConfig, default_config_text, render_config
 from .errors import TextnormError
 from .explain import explain_document
-from .inputs import INPUT_FORMATS, find_sources, read_records
+from .batch import RecordError, input_error, run_batch
+from .inputs import DECODE_ERRORS, INPUT_FORMATS, Record, RecordFailure, Source, find_sources, read_records
+from .model import Document
 from .options import option_defaults, option_fields, type_name
-from .outputs import Writer, render_record
+from .outputs import AtomicFile, Writer, render_record
 from .pipeline import Pipeline
 from .registry import Registry
 from .render import FORMATS
@@ -45,6 +48,21 @@ def _input_args(p: argparse.ArgumentParser) -> None:
                         "or force one; stdin is text unless jsonl is given")
     g.add_argument("--text-field", default="text", metavar="KEY", help="JSON Lines: the field holding the text")
     g.add_argument("--id-field", default="id", metavar="KEY", help="JSON Lines: the field holding the id")
+    g.add_argument("--errors", choices=DECODE_ERRORS, default="strict", dest="decode_errors",
+                   help="undecodable bytes: strict (the record fails, naming file and byte offset) or "
+                        "replace (U+FFFD, counted in the document's metadata as replaced_bytes)")
+    g.add_argument("--newlines", choices=("keep", "lf"), default="keep",
+                   help="line ends: keep them as they came (default) or turn CRLF and CR into LF")
+
+
+def _positive_int(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1: {n}")
+    return n
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -66,6 +84,15 @@ def build_parser() -> argparse.ArgumentParser:
                         "mirrors the inputs; default: stdout")
     _config_arg(p)
     _input_args(p)
+    g = p.add_argument_group("batch")
+    g.add_argument("--fail-fast", action="store_true",
+                   help="stop at the first failing record (default: report it and go on)")
+    g.add_argument("--max-chars", type=_positive_int, default=None, metavar="N",
+                   help="refuse documents longer than N characters (reported as errors, never cut)")
+    g.add_argument("--errors-file", metavar="FILE",
+                   help="write one JSON line per failed record (source, record, id, kind, message, step)")
+    g.add_argument("--stats", metavar="FILE", help="write the run's counts as JSON")
+    g.add_argument("-q", "--quiet", action="store_true", help="no summary line on stderr")
     _plugin_args(p)
 
     p = sub.add_parser("explain", help="show every removal and repair with its step and reason",
@@ -98,9 +125,14 @@ def _pipeline(args: argparse.Namespace, registry: Registry) -> Pipeline:
     return Pipeline.default(registry=registry)
 
 
-def _records(args: argparse.Namespace):
-    for source in find_sources(args.inputs, input_format=args.input_format):
-        yield from read_records(source, text_field=args.text_field, id_field=args.id_field)
+def _items(args: argparse.Namespace, sources: list[Source]) -> Iterator[Record | RecordFailure]:
+    for source in sources:
+        yield from read_records(source, text_field=args.text_field, id_field=args.id_field,
+                                errors=args.decode_errors, newlines=args.newlines)
+
+
+def _error_line(error: RecordError) -> None:
+    print(f"textnorm: error: {error.line()}", file=sys.stderr)
 
 
 def cmd_clean(args: argparse.Namespace) -> int:
@@ -110,16 +142,28 @@ def cmd_clean(args: argparse.Namespace) -> int:
     directory = bool(args.output) and (
         args.output.endswith(("/", os.sep)) or Path(args.output).is_dir() or len(sources) > 1)
     writer = Writer(args.output, directory=directory, fmt=args.format)
+    errors_file = AtomicFile(args.errors_file) if args.errors_file else None
+
+    def emit(record: Record, doc: Document) -> None:
+        writer.write(record, render_record(record, doc, args.format, args.text_field))
+
     ok = False
     try:
-        for source in sources:
-            for record in read_records(source, text_field=args.text_field, id_field=args.id_field):
-                doc = pipeline(record.document)
-                writer.write(record, render_record(record, doc, args.format, args.text_field))
+        stats = run_batch(_items(args, sources), pipeline, emit=emit, report=_error_line,
+                          max_chars=args.max_chars, fail_fast=args.fail_fast, errors_file=errors_file)
         ok = True
     finally:
         writer.close(ok)
-    return 0
+        if errors_file is not None:
+            errors_file.commit() if ok else errors_file.abort()
+    if args.stats:
+        stats_file = AtomicFile(args.stats)
+        stats_file.write(json.dumps(stats.to_dict(), indent=2) + "\n")
+        stats_file.commit()
+    failed = stats.records_failed + stats.step_failures
+    if not args.quiet and (stats.records_in > 1 or failed and stats.records_in != failed):
+        print(f"textnorm: {stats.summary()}", file=sys.stderr)
+    return 1 if failed else 0
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
@@ -127,11 +171,15 @@ def cmd_explain(args: argparse.Namespace) -> int:
     pipeline = _pipeline(args, registry)
     color = args.color == "always" or (
         args.color == "auto" and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
-    out = sys.stdout
-    for record in _records(args):
-        doc = pipeline(record.document)
-        out.write(explain_document(doc, color=color, width=args.width))
-    return 0
+    status = 0
+    for item in _items(args, find_sources(args.inputs, input_format=args.input_format)):
+        if isinstance(item, RecordFailure):
+            _error_line(input_error(item))
+            status = 1
+            continue
+        doc = pipeline(item.document)
+        sys.stdout.write(explain_document(doc, color=color, width=args.width))
+    return status
 
 
 def cmd_plugins(args: argparse.Namespace) -> int:

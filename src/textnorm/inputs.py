@@ -48,6 +48,29 @@ class Record:
     """The JSON Lines record as read (for pass-through), None for text."""
 
 
+@attrs.frozen
+class RecordFailure:
+    """An input record that could not be read: the batch reports it and goes on."""
+
+    source: str
+    number: int
+    message: str
+    id: str | None = None
+    whole_file: bool = True
+    """True when the failure concerns a whole text file, False for one line of JSON Lines."""
+
+    @property
+    def location(self) -> str:
+        """``path`` for a whole file, ``path: line N`` for one JSON Lines record."""
+        return self.source if self.whole_file else f"{self.source}: line {self.number}"
+
+
+BINARY_PROBE_BYTES = 8000
+"""A text file with a NUL byte in its first this many bytes is taken for binary (git's rule)."""
+
+DECODE_ERRORS = ("strict", "replace")
+
+
 def find_sources(paths: Sequence[str], *, input_format: str = "auto") -> list[Source]:
     """Expand ``paths`` (files, directories, ``-``) into sources; an empty list means stdin.
 
@@ -91,18 +114,34 @@ def _kind_of(path: Path, input_format: str, strict: bool = False) -> str:
     return ""
 
 
-def decode(data: bytes, where: str) -> str:
-    """Strict UTF-8 (a leading BOM is kept as text); an error names ``where`` and the byte offset."""
+def decode(data: bytes, where: str, errors: str = "strict") -> tuple[str, int]:
+    """UTF-8 text of ``data`` and the number of bytes replaced (a leading BOM is kept as text).
+
+    With ``errors="strict"`` an undecodable byte is an :class:`InputError` naming
+    ``where`` and the byte offset; with ``"replace"`` each bad sequence becomes U+FFFD.
+    """
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), 0
     except UnicodeDecodeError as exc:
-        raise InputError(f"{where}: not valid UTF-8 at byte {exc.start} ({exc.reason}); "
-                         f"convert the file to UTF-8 first") from None
+        if errors != "replace":
+            raise InputError(f"{where}: not valid UTF-8 at byte {exc.start} ({exc.reason}); convert the "
+                             f"input to UTF-8 or pass --errors replace") from None
+    text = data.decode("utf-8", errors="replace")
+    return text, text.count("\ufffd") - data.count("\ufffd".encode())
 
 
 def read_records(source: Source, *, text_field: str = "text", id_field: str = "id",
-                 stdin: BinaryIO | None = None) -> Iterator[Record]:
-    """The documents of one source, lazily, in order."""
+                 errors: str = "strict", newlines: str = "keep",
+                 stdin: BinaryIO | None = None) -> Iterator[Record | RecordFailure]:
+    """The documents of one source, lazily, in order.
+
+    A record that cannot be used (undecodable, malformed JSON, no text field, a
+    binary file) comes out as a :class:`RecordFailure` in its place, so a batch can
+    report it and go on. ``newlines="lf"`` turns CRLF and CR line ends into LF;
+    the default keeps them as they came.
+    """
+    if errors not in DECODE_ERRORS:
+        raise InputError(f"unknown decoding mode {errors!r} (valid: {', '.join(DECODE_ERRORS)})")
     if source.path == STDIN:
         stream = stdin if stdin is not None else sys.stdin.buffer
         where = "<stdin>"
@@ -110,40 +149,64 @@ def read_records(source: Source, *, text_field: str = "text", id_field: str = "i
         try:
             stream = open(source.path, "rb")  # noqa: SIM115 - closed below, generator-scoped
         except OSError as exc:
-            raise InputError(f"{source.path}: cannot open: {exc.strerror or exc}") from None
+            yield RecordFailure(source.path, 1, f"cannot open: {exc.strerror or exc}")
+            return
         where = source.path
     try:
         if source.kind == "txt":
-            text = decode(stream.read(), where)
-            doc_id = source.relpath if source.path != STDIN else None
-            yield Record(source, 1, Document.from_text(text, id=doc_id, source=where))
+            yield _text_record(source, where, stream.read(), errors, newlines)
         else:
             for number, raw in enumerate(stream, start=1):
-                if not raw.strip():
-                    continue
-                yield _jsonl_record(source, where, number, raw, text_field, id_field)
+                if raw.strip():
+                    yield _jsonl_record(source, where, number, raw, text_field, id_field, errors, newlines)
     finally:
-        if stream is not stdin and source.path != STDIN:
+        if source.path != STDIN:
             stream.close()
 
 
+def _newlines(text: str, newlines: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n") if newlines == "lf" else text
+
+
+def _text_record(source: Source, where: str, data: bytes, errors: str, newlines: str) -> Record | RecordFailure:
+    nul = data.find(b"\0", 0, BINARY_PROBE_BYTES)
+    if nul >= 0:
+        return RecordFailure(where, 1, f"binary file (NUL byte at offset {nul}); skipped")
+    try:
+        text, replaced = decode(data, where, errors)
+    except InputError as exc:
+        return RecordFailure(where, 1, str(exc).removeprefix(f"{where}: "))
+    doc_id = source.relpath if source.path != STDIN else None
+    extra = {"replaced_bytes": replaced} if replaced else {}
+    return Record(source, 1, Document.from_text(_newlines(text, newlines), id=doc_id, source=where, extra=extra))
+
+
 def _jsonl_record(source: Source, where: str, number: int, raw: bytes, text_field: str,
-                  id_field: str) -> Record:
-    line = decode(raw, f"{where}: line {number}")
+                  id_field: str, errors: str, newlines: str) -> Record | RecordFailure:
+    try:
+        line, replaced = decode(raw, where, errors)
+    except InputError as exc:
+        return RecordFailure(where, number, str(exc).removeprefix(f"{where}: "), whole_file=False)
     try:
         fields = json.loads(line)
     except json.JSONDecodeError as exc:
-        raise InputError(f"{where}: line {number}: not valid JSON ({exc.msg} at column {exc.colno})") from None
+        return RecordFailure(where, number, f"not valid JSON ({exc.msg} at column {exc.colno})",
+                             whole_file=False)
     if not isinstance(fields, dict):
-        raise InputError(f"{where}: line {number}: a record must be a JSON object, not {type(fields).__name__}")
+        return RecordFailure(where, number, f"a record must be a JSON object, not {type(fields).__name__}",
+                             whole_file=False)
+    raw_id = fields.get(id_field)
+    doc_id = str(raw_id) if raw_id is not None else f"{source.relpath}:{number}"
     if text_field not in fields:
-        raise InputError(f"{where}: line {number}: no text field {text_field!r} "
-                         f"(fields: {', '.join(sorted(fields)) or 'none'}; choose one with --text-field)")
+        return RecordFailure(where, number, f"no text field {text_field!r} (fields: "
+                             f"{', '.join(sorted(fields)) or 'none'}; choose one with --text-field)", doc_id,
+                             whole_file=False)
     text = fields[text_field]
     if not isinstance(text, str):
-        raise InputError(f"{where}: line {number}: field {text_field!r} must be a string, "
-                         f"not {type(text).__name__}")
-    doc_id = fields.get(id_field)
-    doc_id = str(doc_id) if doc_id is not None else f"{source.relpath}:{number}"
+        return RecordFailure(where, number, f"field {text_field!r} must be a string, not "
+                             f"{type(text).__name__}", doc_id, whole_file=False)
     extra = {k: v for k, v in fields.items() if k != text_field}
-    return Record(source, number, Document.from_text(text, id=doc_id, source=where, extra=extra), fields)
+    if replaced:
+        extra["replaced_bytes"] = replaced
+    doc = Document.from_text(_newlines(text, newlines), id=doc_id, source=where, extra=extra)
+    return Record(source, number, doc, fields)

@@ -20,6 +20,14 @@ ConfigLike = str | Path | Mapping[str, Any] | PipelineConfig | None
 
 
 @attrs.frozen
+class StepFailure:
+    """A step that raised on one document: which step, and the error as ``Type: message``."""
+
+    step: str
+    error: str
+
+
+@attrs.frozen
 class Step:
     """A normalizer instance and the name its edits are logged under."""
 
@@ -127,6 +135,22 @@ class Pipeline:
         if self.registry is not None:
             self.registry.hook.textnorm_document_done(document=doc, pipeline=self)
         return doc
+
+    def try_run(self, doc: Document) -> tuple[Document, StepFailure | None]:
+        """Like calling the pipeline, but a step that raises leaves ``doc`` unchanged.
+
+        Returns the finished document and None, or ``doc`` as given and the failure
+        (batch mode: the run goes on, the error is recorded).
+        """
+        current = doc
+        for step in self.steps:
+            try:
+                current = self.run_step(step, current)
+            except Exception as exc:  # noqa: BLE001 - a plugin's fault must not end a batch
+                return doc, StepFailure(step.name, f"{type(exc).__name__}: {exc}")
+        if self.registry is not None:
+            self.registry.hook.textnorm_document_done(document=current, pipeline=self)
+        return current, None
 
     @staticmethod
     def run_step(step: Step, doc: Document) -> Document:

@@ -58,7 +58,7 @@ def test_undecodable_input_names_file_and_byte(tmp_path):
     out = run("clean", str(bad))
     assert out.returncode == 1
     assert out.stderr.strip() == f"textnorm: error: {bad}: not valid UTF-8 at byte 3 (invalid continuation byte); " \
-                                 "convert the file to UTF-8 first"
+                                 "convert the input to UTF-8 or pass --errors replace"
 
 
 def test_json_edits_map_back_to_the_original():
