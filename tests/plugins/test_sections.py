@@ -142,6 +142,42 @@ def test_short_lines_in_a_run_are_not_headings():
     assert find_headings(text) == []
 
 
+def test_definition_list_terms_are_not_headings():
+    terms = "".join(f"{t}\n{BODY_EN}\n" for t in ["Ferry slot", "Tide window", "Harbour dues", "Berth"])
+    text = f"Harbour Glossary\n{BODY_EN2}\nTerms\n{BODY_EN}\n{BODY_EN2}\n{terms}"
+    assert find_headings(text) == ["Terms"]
+
+
+def test_repeated_caption_label_is_not_a_heading():
+    text = "Harbour Pictures\n" + "".join(
+        f"Photo\nThe pier seen from the north in {year}, before storms took most of its planks and railings.\n"
+        f"{BODY_EN2}\n" for year in range(1950, 1955))
+    assert find_headings(text) == []
+
+
+def test_template_links_are_not_headings():
+    sections = "".join(f"{name}\n{BODY_EN}\nRead more about {name}\n" for name in
+                       ["Ferries", "Harbour Dues", "Moorings", "Fuel Prices", "Night Crossings"])
+    text = f"Harbour Services\n{BODY_EN2}\n{sections}"
+    assert find_headings(text) == ["Ferries", "Harbour Dues", "Moorings", "Fuel Prices", "Night Crossings"]
+
+
+def test_section_with_sub_section_credit_and_aside():
+    text = (f"Island Chronicle\n{BODY_EN}\nPart One: The Old Harbour\nThe First Pier\n(Archive photo)\n"
+            f"{BODY_EN2}\nThe Storm Years\nEdited by Jonas Vik\n{BODY_EN}\n")
+    doc = run(text)
+    heads = [(doc.block_text(b), b.level) for b in doc.blocks if b.kind == "heading"]
+    assert heads == [("Part One: The Old Harbour", 1), ("The First Pier", 2), ("The Storm Years", 2)]
+    assert ("byline", "Edited by Jonas Vik") in kinds(doc)
+    assert doc.metadata.author is None  # an editor is not the author
+
+
+def test_document_heading_mark_found_without_context():
+    text = (f"Harbour Town\n{BODY_EN}\nHistory[edit]\n{BODY_EN2}\nEconomy[edit]\n{BODY_EN}\n"
+            f"See also[edit]\nFerry routes\nIsland lists\n")
+    assert find_headings(text) == ["History[edit]", "Economy[edit]", "See also[edit]"]
+
+
 @pytest.mark.parametrize("line", [
     "By [Your Name], June 27, 2025",
     "By {{author}} | 2025-06-27",
