@@ -47,7 +47,8 @@ def explain_document(doc: Document, *, color: bool = False, width: int = 100) ->
         for e in doc.edits:
             removed[e.step] += len(e.removed) - len(e.inserted)
             count[e.step] += 1
-        summary = ", ".join(f"{step}: {count[step]} edits, {removed[step]} chars" for step in count)
+        summary = ", ".join(f"{step}: {count[step]} edit{'s' if count[step] != 1 else ''}, "
+                            f"{removed[step]} chars" for step in count)
         out.append((f"{_DIM}{summary}{_RESET}" if color else summary) + "\n")
     out.append("\n")
     return "".join(out)
