@@ -90,6 +90,12 @@ def test_runs_from_a_config_and_redacts(target, files):
     explained = _run(target, "-m", "textnorm", "explain", "-c", str(config), str(notes))
     assert "redact-emails  replace  line 1, chars 18-42: e-mail address at domain 'mail.example.com'" \
         in explained.stdout
+    # The tutorial shows these very outputs.
+    tutorial = (ROOT / "docs" / "tutorial.md").read_text(encoding="utf-8")
+    shown = tutorial[tutorial.index("$ textnorm clean -c redact.toml notes.txt\n"):]
+    shown = shown[:shown.index("```")]
+    assert shown == ("$ textnorm clean -c redact.toml notes.txt\n" + result.stdout
+                     + "$ textnorm explain -c redact.toml notes.txt\n" + explained.stdout)
 
 
 def test_blocked_plugin_makes_its_config_fail_in_one_line(target, files):
