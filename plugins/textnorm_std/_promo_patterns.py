@@ -219,12 +219,11 @@ def line_key(text: str) -> str:
     return _EDGE_RE.sub("", key)
 
 
-def match_library(key: str, n_words: int, max_words: int) -> LibraryPattern | None:
+def match_library(key: str) -> LibraryPattern | None:
     """The first library entry ``key`` (see :func:`line_key`) is an instance of, or None.
 
-    ``line`` entries must cover the whole key; ``prefix`` and ``contains`` entries
-    only apply to lines of at most ``max_words`` words, since a long line that
-    merely mentions a newsletter is prose.
+    ``line`` entries must cover the whole key, ``prefix`` entries open it, ``contains``
+    entries may sit anywhere in it; the caller keeps long lines (prose) away.
     """
     if not key:
         return None
@@ -232,9 +231,9 @@ def match_library(key: str, n_words: int, max_words: int) -> LibraryPattern | No
         if entry.shape == "line":
             if entry.compiled.fullmatch(key):
                 return entry
-        elif n_words <= max_words:
-            if entry.shape == "prefix" and entry.compiled.match(key):
+        elif entry.shape == "prefix":
+            if entry.compiled.match(key):
                 return entry
-            if entry.shape == "contains" and entry.compiled.search(key):
-                return entry
+        elif entry.compiled.search(key):
+            return entry
     return None
