@@ -10,7 +10,7 @@ explains it in words.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import attrs
 
@@ -99,7 +99,7 @@ class Sections(textnorm.Normalizer):
         kinds: list[str | None] = ["blank" if f.blank else None for f in feats]
         style: dict[int, tuple[str, int]] = {}
         _mark_markup(feats, kinds, style)
-        title_index = _mark_title(feats, kinds, style, self.options.max_title_words)
+        title_index = _mark_title(feats, kinds, style, self.options.max_title_words, self._is_byline)
         bylines = self._mark_bylines(feats, kinds, title_index)
         for i in plain_headings(feats, kinds, self._rules):
             kinds[i] = "heading"
@@ -118,6 +118,10 @@ class Sections(textnorm.Normalizer):
             date=next((b.date for b in bylines if b.date), None),
             placeholder_author=placeholder if author is None else None,
         )
+
+    def _is_byline(self, line: str) -> bool:
+        o = self.options
+        return read_byline(line, max_name_words=o.max_author_words, numeric_order=o.numeric_date_order) is not None
 
     def _mark_bylines(self, feats: Sequence[LineFeatures], kinds: list[str | None],
                       title_index: int | None) -> list[Byline]:
@@ -182,7 +186,8 @@ def _mark_markup(feats: Sequence[LineFeatures], kinds: list[str | None],
 
 
 def _mark_title(feats: Sequence[LineFeatures], kinds: list[str | None],
-                style: dict[int, tuple[str, int]], max_words: int) -> int | None:
+                style: dict[int, tuple[str, int]], max_words: int,
+                is_byline: Callable[[str], bool]) -> int | None:
     first = next((i for i, k in enumerate(kinds) if k != "blank"), None)
     if first is None:
         return None
@@ -192,7 +197,7 @@ def _mark_title(feats: Sequence[LineFeatures], kinds: list[str | None],
             kinds[first] = "title"
             return first
         return None
-    if kinds[first] is not None or size(f) > max_words or f.colon_end:
+    if kinds[first] is not None or size(f) > max_words or f.colon_end or is_byline(f.text):
         return None
     if f.terminal and not f.text.endswith(("?", "!", "？", "！")):
         return None

@@ -70,6 +70,13 @@ def test_english_article_title_byline_headings():
     assert_covers(ARTICLE_EN, doc.blocks)
 
 
+def test_text_opening_with_a_byline_has_no_title():
+    doc = run(f"By Maren Holt\n{BODY_EN}\nLooking Ahead\n{BODY_EN2}\n")
+    assert doc.metadata.title is None
+    assert doc.metadata.author == "Maren Holt"
+    assert kinds(doc)[0] == ("byline", "By Maren Holt")
+
+
 def test_german_article_with_capitalised_nouns():
     body = ("Der Gemeinderat hat am Montag beschlossen, die alte Brücke über den Fluss bis zum Herbst "
             "zu sanieren, nachdem Gutachter deutliche Schäden an den Pfeilern festgestellt hatten.")
