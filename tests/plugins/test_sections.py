@@ -132,6 +132,23 @@ def test_numbered_headings_with_levels():
     assert heads == [("1. Introduction", 1), ("1.1 Scope of the Study", 2), ("2. Findings", 1)]
 
 
+def test_roman_and_caps_headings_rank_above_plain_ones():
+    text = (f"Harbour Report\n{BODY_EN}\nI. THE HARBOUR\n{BODY_EN2}\nNew Moorings\n{BODY_EN}\n"
+            f"II. THE FERRIES\n{BODY_EN2}\n")
+    doc = run(text)
+    heads = [(doc.block_text(b), b.level) for b in doc.blocks if b.kind == "heading"]
+    assert heads == [("I. THE HARBOUR", 1), ("New Moorings", 2), ("II. THE FERRIES", 1)]
+
+
+def test_spanish_and_italian_bylines():
+    body = ("El ayuntamiento aprobó el martes un plan para ampliar el puerto deportivo, "
+            "que según los vecinos traerá más tráfico durante los meses de verano.")
+    doc = run(f"El puerto crece\nPor María López | 5 de mayo de 2024\n{body}\n")
+    assert (doc.metadata.author, doc.metadata.date) == ("María López", "2024-05-05")
+    doc = run(f"Il porto cresce\nDi Marco Bianchi, 3 giugno 2024\n{body}\n")
+    assert (doc.metadata.author, doc.metadata.date) == ("Marco Bianchi", "2024-06-03")
+
+
 def test_lists_quotes_and_sentences_are_not_headings():
     text = (f"Packing List\n{BODY_EN}\nYou will need:\n- Warm Jacket\n- Rain Boots\n1. Tickets\n2. Passport\n"
             f"> A quoted remark from a resident\nThe boat leaves early.\n{BODY_EN2}\n")
