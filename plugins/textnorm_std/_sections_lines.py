@@ -8,7 +8,10 @@ The evidence for a plain-text heading is local and language-independent:
   (a lower-case first word);
 * its *context*: the line before it ends a paragraph (or is the start, the title,
   a byline or another heading), and the line after it is body text (a long line),
-  possibly after one sub-heading or a byline.
+  possibly after one sub-heading, a byline or a bracketed aside;
+* its *document*: labels a template repeats (a caption label, "Learn more about
+  ...") and the terms of a definition list are not headings, and a mark the
+  document appends to its headings ("[edit]", "¶") makes one.
 
 Explicit markup (``#``, setext underlines) is a heading whatever its context;
 numbered lines (``1.``, ``1.2``, ``IV.``, ``3)``) are headings when they pass the
@@ -28,8 +31,8 @@ MARKDOWN_HEADING_RE = regex.compile(r"^\s{0,3}(?P<hashes>#{1,6})[ \t]+(?P<body>\
 UNDERLINE_RE = regex.compile(r"^\s{0,3}(?:(?P<eq>=)=+|(?P<dash>-)-+)\s*$")
 BULLET_RE = regex.compile(r"^\s*[-*•◦▪‣–—+·●■□➢►✓✔]\s+\S")
 QUOTE_RE = regex.compile(r"^\s*>")
-# "1.", "1.2", "1.2.3", "3)", "IV." and "Part/Chapter" numbering are not needed here:
-# a numbered heading is recognised by its number and then judged like any heading.
+# Section numbers: "1.", "1.2", "1.2.3", "3)", "IV.". A numbered line is judged like
+# any heading; its number only gives it a shape and, when it is one, its depth.
 NUMBERED_RE = regex.compile(
     r"^\s*(?:(?P<arabic>\d{1,3}(?:\.\d{1,3})*)(?:[.)]|(?<=\d\.\d{1,3})(?=\s))|(?P<roman>[IVXLC]{1,6})\.)\s+\S"
 )
@@ -140,6 +143,8 @@ MIN_DEFINITION_RUN = 3
 """Three term-and-paragraph pairs in a row make a definition list: two could be short sections."""
 
 PAIR_PARENT_MAX = 4
+"""A heading directly followed by a sub-heading needs a strong shape, or at most this
+many words: a label so short is a name, not a sentence, whatever its case."""
 
 
 def _strong_shape(f: LineFeatures) -> bool:
