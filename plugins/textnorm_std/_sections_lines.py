@@ -157,11 +157,11 @@ def _strong_shape(f: LineFeatures) -> bool:
 
 def is_body(f: LineFeatures, rules: HeadingRules) -> bool:
     """Body text: a line long enough to be a paragraph's sentence(s), or half as long
-    when it is a whole sentence or holds a sentence end and goes on (a paragraph
-    wrapped over short lines)."""
+    when it is a whole sentence, a sentence introducing a list (``:``), or holds a
+    sentence end and goes on (a paragraph wrapped over short lines)."""
     n = size(f)
     return n >= rules.min_body_words or (n >= rules.min_body_words / 2 and (
-        f.terminal or bool(_INNER_SENTENCE_RE.search(f.text))))
+        f.terminal or f.colon_end or bool(_INNER_SENTENCE_RE.search(f.text))))
 
 
 def ends_paragraph(f: LineFeatures, rules: HeadingRules) -> bool:
