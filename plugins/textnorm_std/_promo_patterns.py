@@ -100,7 +100,7 @@ _ENTRIES: tuple[tuple[str, str, str, str], ...] = (
     # ---- calls to action: the whole line
     ("cta", "en", "line", r"(?:read|see|show|view|load) (?:more|all|full (?:~article|story)|the full (?:~article|story)|next)"),
     ("cta", "en", "line", r"read (?:this|the|our|full|next|previous)(?: full)? (?:~article|story|post|report)"),
-    ("cta", "en", "line", r"(?:~continue|keep) (?:reading|~reading (?:the|this) (?:~article|story|post)|~reading below|to (?:~article|story))"),
+    ("cta", "en", "line", r"(?:~continue|keep) ~reading(?: (?:the|this) (?:~article|story|post)| below)?|~continue to (?:~article|story)"),
     ("cta", "en", "line", r"click (?:here|to (?:read|see|view|~continue|~expand|enlarge|play|share|~subscribe|tweet))(?: .{0,40})?"),
     ("cta", "en", "line", r"(?:tap|press) here(?: .{0,40})?"),
     ("cta", "en", "line", r"(?:~subscribe|sign up|register)(?: now| today| here| for free)?(?: (?:to|for) (?:our|the|my) (?:free )?(?:~newsletter|daily|weekly|channel|podcast|updates|emails?)s?)?"),

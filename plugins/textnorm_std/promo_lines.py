@@ -202,7 +202,7 @@ class PromoLines(textnorm.Normalizer):
             # An item of a list its lead-in line announces ("More about:") is not
             # furniture for its position.
             if reason is None and by_position and not introduced[i] and not first <= i <= last:
-                reason = self._outside_reason(f, prose[i], coherence, i, first, last)
+                reason = self._outside_reason(f, entries[i], prose[i], coherence, i, first, last)
             if reason is not None:
                 out.append(_Verdict(f.index, reason))
         return out
@@ -284,11 +284,13 @@ class PromoLines(textnorm.Normalizer):
         signals = ", ".join(s for s, on in (("trailing count", count), (f"{separators} separators", separators >= 2)) if on)
         return f"unrelated headline: {signals}, coherence {coherence:.2f} with the main content"
 
-    def _outside_reason(self, f: LineFeatures, prose: bool, coherence: float | None,
-                        i: int, first: int, last: int) -> str | None:
+    def _outside_reason(self, f: LineFeatures, entry: LibraryPattern | None, prose: bool,
+                        coherence: float | None, i: int, first: int, last: int) -> str | None:
         """A line before or after the main content: page furniture unless it belongs."""
         o = self.options
         where = "before" if i < first else "after"
+        if entry is not None:  # a navigation word or social link, next to the content or not
+            return f"{_CATEGORY_NAMES[entry.category]} {where} the main content: matches library pattern {entry.label}"
         distance = first - i if i < first else i - last
         if distance <= o.edge_keep_lines or _LIST_MARK_RE.match(f.text):
             return None
