@@ -119,20 +119,33 @@ def _grow_back(run: list[Pair], units: Sequence[Unit], in_run: dict[int, int], p
 
 def group_copies(runs: Sequence[list[Pair]], units: Sequence[Unit], max_gap: int, min_words: int) -> list[Copy]:
     """Join runs that continue each other (in both places, gap <= ``max_gap`` lines) into
-    copies. Only runs of at least ``min_words`` words bridge a gap: two stray one-line
-    matches with a few lines between them are no evidence of one copied stretch."""
+    copies.
+
+    A gap is bridged only when both sides of it are runs of at least ``min_words`` words and
+    outweigh the unmatched lines in it: a promo line inside a copied article is bridged, but
+    headings listed in a table of contents and repeated above paragraphs of their own are
+    separate one-line repeats (the paragraphs between them outweigh them).
+    """
+    def words(us: Sequence[int]) -> int:
+        return sum(units[k].n_words for k in us)
+
     copies: list[Copy] = []
-    words = [sum(units[x.dup].n_words for x in run) for run in runs]
+    sizes = [words([x.dup for x in run]) for run in runs]
+    copy_size = 0
     for k, run in enumerate(runs):
-        if copies and words[k] >= min_words and words[k - 1] >= min_words:
+        if copies and sizes[k] >= min_words and sizes[k - 1] >= min_words:
             c = copies[-1]
             first, last = run[0], run[-1]
-            src_gap = first.src - c.pairs[-1].src - 1
-            dup_gap = first.dup - c.dup_last - 1
-            if (0 <= src_gap <= max_gap and 0 <= dup_gap <= max_gap
+            src_gap = range(c.pairs[-1].src + 1, first.src)
+            dup_gap = range(c.dup_last + 1, first.dup)
+            if (first.src > c.pairs[-1].src and first.dup > c.dup_last
+                    and len(src_gap) <= max_gap and len(dup_gap) <= max_gap
                     and max(c.src_last, max(x.src for x in run)) < c.dup_first
-                    and last.dup >= first.dup):
+                    and last.dup >= first.dup
+                    and words(src_gap) + words(dup_gap) < min(sizes[k], copy_size)):
                 c.pairs.extend(run)
+                copy_size += sizes[k]
                 continue
         copies.append(Copy(list(run)))
+        copy_size = sizes[k]
     return copies

@@ -106,20 +106,23 @@ def similarity(a: Unit, b: Unit, numbers_must_match: bool = True, max_changed: i
     if sim < floor:
         return sim
     ea, eb = a.bag - b.bag, b.bag - a.bag
-    if ea and eb and min(unexplained(ea, eb), unexplained(eb, ea)) > max_changed:
+    if ea and eb and unexplained(ea, eb, max_changed) > max_changed \
+            and unexplained(eb, ea, max_changed) > max_changed:
         return 0.0
     return sim
 
 
-def unexplained(mine: Counter, theirs: Counter) -> int:
+def unexplained(mine: Counter, theirs: Counter, enough: int | None = None) -> int:
     """How many of the words ``mine`` (one line's surplus) are not explained by ``theirs``
     (the other line's surplus) as damage: a word is explained when it is a fragment of one
     of theirs, when fragments of theirs make up most of it, or when it is one of theirs
-    with a few characters changed."""
+    with a few characters changed. Counting stops once it exceeds ``enough``."""
     count = 0
     for w, n in mine.items():
         if not _explained(w, theirs):
             count += n
+            if enough is not None and count > enough:
+                break
     return count
 
 
@@ -169,12 +172,14 @@ def _shingles(unit: Unit) -> set[tuple[str, ...]]:
 
 
 class LineIndex:
-    """Earlier units, findable by the word pairs (bigrams) they contain.
+    """Earlier units, findable by the rarer word pairs (bigrams) they contain.
 
-    Each posting list keeps only its first ``max_postings`` units: a pair shared by very
-    many lines (``of the``) says little about which line is the source, and the cap keeps
-    each lookup bounded, so a whole document is indexed and searched in linear time.
-    Exact repeats are found through a separate key table (capped the same way).
+    A posting list grows to ``max_postings`` units and is then ignored: a pair shared by
+    that many lines (``of the``) says nothing about which line is the source, and skipping
+    it keeps each lookup bounded, so a whole document is indexed and searched in linear
+    time. Exact repeats are found through a separate key table (capped the same way, but
+    never ignored). A line all of whose pairs are that common is found only when repeated
+    exactly.
     """
 
     def __init__(self, units: Sequence[Unit], max_postings: int, numbers_must_match: bool,
@@ -216,8 +221,10 @@ class LineIndex:
             return min(((i, 1.0) for i in same), key=lambda c: rank(*c))
         hits: Counter[int] = Counter()
         for sh in _shingles(unit):
-            for i in self._postings.get(sh, ()):
-                hits[i] += 1
+            posting = self._postings.get(sh, ())
+            if len(posting) < self._cap:  # a full list is a pair too common to point anywhere
+                for i in posting:
+                    hits[i] += 1
         found = []
         for i, _ in hits.most_common(self._max_candidates):
             s = similarity(self._units[i], unit, self._numbers, self._max_changed, threshold)

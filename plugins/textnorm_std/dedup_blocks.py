@@ -125,14 +125,25 @@ class DedupBlocks(textnorm.Normalizer):
         o = self.options
         removed: dict[int, tuple[int, float, str]] = {}
         kept_for_others: set[int] = set()
+        skip: dict[int, int] = {}  # removed unit -> a later unit to look at instead
+
+        def next_alive(k: int) -> int:
+            """The first unit from ``k`` on that is not removed (path-compressed, near O(1))."""
+            path = []
+            while k in skip:
+                path.append(k)
+                k = skip[k]
+            for x in path:
+                skip[x] = k
+            return k
+
         # Largest copies first: the choice between two copies of a whole article must not
         # be pre-empted by a paragraph doubled inside one of them.
         for c in sorted(copies, key=lambda c: (-sum(units[p.dup].n_words for p in c.pairs), c.dup_first)):
             pairs = [p for p in c.pairs if p.dup not in removed]
             if not pairs:
                 continue
-            between = range(c.src_last + 1, c.dup_first)
-            if all(k in removed for k in between):  # a stutter: the repeat follows its source
+            if next_alive(c.src_last + 1) >= c.dup_first:  # a stutter: the repeat follows its source
                 if sum(units[p.dup].n_words for p in pairs) < o.min_words:
                     continue
             elif sum(units[p.dup].n_words for p in pairs if self._prose(units[p.dup])) < o.min_words_apart:
@@ -142,16 +153,18 @@ class DedupBlocks(textnorm.Normalizer):
             srcs = {p.src for p in pairs}
             keep_later = (o.prefer_cleaner and src_extra >= o.cleaner_min_extra
                           and src_extra > o.cleaner_ratio * dup_extra
-                          and not srcs & (removed.keys() | kept_for_others)
-                          and len(srcs) == len(pairs))
+                          and len(srcs) == len(pairs)
+                          and not any(i in removed or i in kept_for_others for i in srcs))
             if keep_later:
                 note = f"kept copy is cleaner: {dup_extra} vs {src_extra} words the other copy lacks"
                 for p in pairs:
                     removed[p.src] = (p.dup, p.sim, note)
+                    skip[p.src] = p.src + 1
                     kept_for_others.add(p.dup)
             else:
                 for p in pairs:
                     removed[p.dup] = (p.src, p.sim, "")
+                    skip[p.dup] = p.dup + 1
                     kept_for_others.add(p.src)
         return removed
 
