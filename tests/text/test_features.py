@@ -29,3 +29,11 @@ def test_each_line_gets_its_features():
 def test_spans_point_at_the_lines():
     for f in line_features(DOC):
         assert DOC[f.start:f.end].strip() == f.text
+
+
+def test_word_length_counts_ideographs_and_kana_half():
+    zh, ja, ko, en = line_features("城市公园改造\nカメラの使い方\n한국어 제목\nCity park works")
+    assert (zh.n_words, zh.n_ideographs, zh.word_length) == (6, 6, 3.0)
+    assert ja.n_ideographs == ja.n_words == 7
+    assert (ko.n_words, ko.n_ideographs, ko.word_length) == (2, 0, 2.0)  # Hangul words are spaced
+    assert (en.n_ideographs, en.word_length) == (0, 3.0)

@@ -22,6 +22,7 @@ _TRAILING_NUMBER_RE = regex.compile(r"(?<=\s)[\d.,]+[KkMm]?\s*\Z")
 _SEPARATOR_RE = regex.compile(r"[|»›·•→/>]|\s[-–—]\s")
 _CASED_WORD_RE = regex.compile(r"\p{L}[\p{L}\p{M}'’]*")
 _IDEOGRAPH_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+_SINGLE_CHAR_WORD_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 
 CONTENT_WORD_MIN_CHARS = 4
 """Words this long or longer (and every ideograph) count as content words in
@@ -51,6 +52,8 @@ class LineFeatures:
         content_overlap: the same over content words only (see ``CONTENT_WORD_MIN_CHARS``);
             ``overlap`` when the line has no content words.
         blank: the line holds only white space.
+        n_ideographs: how many of its words are single Han ideographs or kana (the
+            word pattern counts each of those characters as a word).
     """
 
     index: int
@@ -68,6 +71,17 @@ class LineFeatures:
     overlap: float
     content_overlap: float
     blank: bool
+    n_ideographs: int = 0
+
+    @property
+    def word_length(self) -> float:
+        """``n_words`` with ideographs and kana counting half a word each.
+
+        Chinese and Japanese write a word in about two characters, which the word
+        pattern counts one by one; halving them makes one length threshold mean
+        the same in every script.
+        """
+        return self.n_words - self.n_ideographs / 2
 
 
 def _is_content(word: str) -> bool:
@@ -105,13 +119,14 @@ def line_features(text: str) -> list[LineFeatures]:
         shared_content = [w for w in content if line_freq[w] > 1]
         overlap = len(shared) / len(v) if v else 0.0
         shape, ratio = _case_shape(stripped)
+        line_words = WORD_RE.findall(stripped)
         out.append(LineFeatures(
             index=i,
             start=span.start,
             end=span.end,
             text=stripped,
             n_chars=len(stripped),
-            n_words=len(WORD_RE.findall(stripped)),
+            n_words=len(line_words),
             case_shape=shape,
             capitalized_ratio=ratio,
             terminal=bool(_SENTENCE_TERMINAL_RE.search(stripped)),
@@ -121,5 +136,6 @@ def line_features(text: str) -> list[LineFeatures]:
             overlap=overlap,
             content_overlap=len(shared_content) / len(content) if content else overlap,
             blank=not stripped,
+            n_ideographs=sum(1 for w in line_words if _SINGLE_CHAR_WORD_RE.fullmatch(w)),
         ))
     return out
