@@ -55,7 +55,6 @@ _LETTER_RE = regex.compile(r"\p{L}")
 _DIGIT_RE = regex.compile(r"\p{N}")
 # A comma, or a colon before reference marks ("...:[12]"), leaves the line open.
 _COMMA_END_RE = regex.compile(r"[,，、]\s*$|[:：;](?:\s*\[[^\[\]]{1,40}\])+\s*$")
-_IDEOGRAPH_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 
 
 MIN_MARKED_HEADINGS = 2
@@ -73,16 +72,6 @@ class HeadingRules:
     min_body_words: int
     sentence_case_headings: bool
     max_heading_repeats: int
-
-
-def size(f: LineFeatures) -> float:
-    """A line's length in words, ideographs counting half a word each.
-
-    CJK text writes a word in about two ideographs, and the line features count
-    each ideograph as a word; halving keeps one threshold meaningful in all scripts.
-    """
-    n_ideographs = len(_IDEOGRAPH_RE.findall(f.text))
-    return f.n_words - n_ideographs / 2
 
 
 def markdown_level(f: LineFeatures) -> int | None:
@@ -111,7 +100,7 @@ def numbering_rank(text: str) -> int | None:
 
 def heading_shaped(f: LineFeatures, rules: HeadingRules) -> bool:
     """Could this line be a heading by its looks alone (no context)?"""
-    n = size(f)
+    n = f.word_length
     if not 0 < n <= rules.max_heading_words or f.n_chars > rules.max_heading_chars:
         return False
     if f.colon_end or _COMMA_END_RE.search(f.text):
@@ -159,7 +148,7 @@ def is_body(f: LineFeatures, rules: HeadingRules) -> bool:
     """Body text: a line long enough to be a paragraph's sentence(s), or half as long
     when it is a whole sentence, a sentence introducing a list (``:``), or holds a
     sentence end and goes on (a paragraph wrapped over short lines)."""
-    n = size(f)
+    n = f.word_length
     return n >= rules.min_body_words or (n >= rules.min_body_words / 2 and (
         f.terminal or f.colon_end or bool(_INNER_SENTENCE_RE.search(f.text))))
 
@@ -174,7 +163,7 @@ def ends_paragraph(f: LineFeatures, rules: HeadingRules) -> bool:
     """
     if f.terminal or f.n_words == 0 or _TERMINAL_BEFORE_REFS_RE.search(f.text):
         return True
-    return size(f) > rules.max_heading_words and bool(_ANY_TERMINAL_RE.search(f.text))
+    return f.word_length > rules.max_heading_words and bool(_ANY_TERMINAL_RE.search(f.text))
 
 
 def _opening(key: str) -> str:
@@ -208,30 +197,26 @@ def plain_headings(
             k += 1
         return order[k] if k < len(order) else None
 
+    keys = {i: comparison_key(feats[i].text) for i in order}
     # How many different lines follow each line: a heading repeated with its section
     # (a duplicated article) counts once, a caption label before new text each time.
     contexts: dict[str, set[str]] = {}
     for k, i in enumerate(order):
-        following = comparison_key(feats[order[k + 1]].text) if k + 1 < len(order) else ""
-        contexts.setdefault(comparison_key(feats[i].text), set()).add(following)
-    repeats = {key: len(v) for key, v in contexts.items()}
+        contexts.setdefault(keys[i], set()).add(keys[order[k + 1]] if k + 1 < len(order) else "")
     # Distinct lines opening with the same two words: "Learn more about X" under
     # every section is a template's link, not a heading.
     openings: dict[str, set[str]] = {}
-    for i in order:
-        key = comparison_key(feats[i].text)
+    for key in keys.values():
         if _opening(key):
             openings.setdefault(_opening(key), set()).add(key)
-
-    def templated(i: int) -> bool:
-        # A label repeated more often than a heading recurs ("Image", a photo credit,
-        # "Learn more about ...") is a template's caption or link, not a section's title.
-        key = comparison_key(feats[i].text)
-        return (repeats[key] > rules.max_heading_repeats
-                or len(openings.get(_opening(key), ())) > rules.max_heading_repeats)
+    # A label repeated more often than a heading recurs ("Image", a photo credit,
+    # "Learn more about ...") is a template's caption or link, not a section's title.
+    templated = {i for i in order if len(contexts[keys[i]]) > rules.max_heading_repeats
+                 or len(openings.get(_opening(keys[i]), ())) > rules.max_heading_repeats}
+    candidates = {i for i in order if kinds[i] is None and i not in templated and heading_shaped(feats[i], rules)}
 
     def shaped(i: int) -> bool:
-        return kinds[i] is None and heading_shaped(feats[i], rules) and not templated(i)
+        return i in candidates
 
     for k, i in enumerate(order):
         if not shaped(i):
@@ -240,7 +225,7 @@ def plain_headings(
         if prev is not None and not (
             kinds[prev] in ("title", "byline", "heading", "list_item", "quote") or prev in found
             or (ends_paragraph(feats[prev], rules) and not feats[prev].colon_end)
-            or (kinds[prev] is None and templated(prev))
+            or (kinds[prev] is None and prev in templated)
         ):
             continue
         j = nxt(k)
@@ -252,7 +237,7 @@ def plain_headings(
         if kinds[j] == "heading":
             found.add(i)
             continue
-        if shaped(j) and (_strong_shape(feats[i]) or size(feats[i]) <= PAIR_PARENT_MAX):
+        if shaped(j) and (_strong_shape(feats[i]) or feats[i].word_length <= PAIR_PARENT_MAX):
             after = nxt(pos[j])
             if after is not None and kinds[after] is None and is_body(feats[after], rules):
                 found.add(i)

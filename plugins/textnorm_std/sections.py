@@ -28,7 +28,6 @@ from ._sections_lines import (
     markdown_level,
     numbering_rank,
     plain_headings,
-    size,
     underline_kind,
 )
 
@@ -131,7 +130,7 @@ class Sections(textnorm.Normalizer):
         for i, f in enumerate(feats):
             if title_index is not None and i <= title_index:
                 continue
-            if kinds[i] is not None or size(f) > 2 * o.max_author_words + 8:
+            if kinds[i] is not None or f.word_length > 2 * o.max_author_words + 8:
                 seen += kinds[i] != "blank"
                 continue
             byline = read_byline(f.text, max_name_words=o.max_author_words, numeric_order=o.numeric_date_order)
@@ -197,7 +196,7 @@ def _mark_title(feats: Sequence[LineFeatures], kinds: list[str | None],
             kinds[first] = "title"
             return first
         return None
-    if kinds[first] is not None or size(f) > max_words or f.colon_end or is_byline(f.text):
+    if kinds[first] is not None or f.word_length > max_words or f.colon_end or is_byline(f.text):
         return None
     if f.terminal and not f.text.endswith(("?", "!", "？", "！")):
         return None

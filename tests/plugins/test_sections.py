@@ -105,6 +105,13 @@ def test_cjk_headings_without_case():
     assert find_headings(text) == ["改造的主要内容", "居民的反应"]
 
 
+def test_korean_headings_with_spaced_words():
+    body = ("시청은 화요일에 내년 봄까지 도시 공원의 개보수 공사를 마치고 공원 안에 의자와 "
+            "어린이 놀이 시설을 더 설치하겠다고 발표했으며 주민들은 대체로 환영했다.")
+    text = f"도시 공원 개보수 계획 발표\n{body}\n주요 공사 내용\n{body}\n주민들의 반응\n{body}\n"
+    assert find_headings(text) == ["주요 공사 내용", "주민들의 반응"]
+
+
 def test_markdown_headings_and_levels():
     text = f"# Ferry Report\n\n## Background\n\n{BODY_EN}\n\n### Earlier timetables\n\n{BODY_EN2}\n\n## Outlook\n\n{BODY_EN}\n"
     doc = run(text)
