@@ -34,6 +34,10 @@ from ._sections_lines import (
 PLACEHOLDER_AUTHOR = "placeholder-author"
 """Flag raised when the byline names a template placeholder (``[Your Name]``, ``{{author}}``)."""
 
+_BYLINE_EXTRA_WORDS = 10
+"""Words a byline may hold besides the names: a date (up to 5: "Tuesday, 27 de junio de 2025"),
+a time and labels ("Published", "Updated", "on")."""
+
 _positive = [attrs.validators.instance_of(int), attrs.validators.gt(0)]
 
 
@@ -130,7 +134,8 @@ class Sections(textnorm.Normalizer):
         for i, f in enumerate(feats):
             if title_index is not None and i <= title_index:
                 continue
-            if kinds[i] is not None or f.word_length > 2 * o.max_author_words + 8:
+            # A byline holds names, a date and a few label words ("Published", "Updated").
+            if kinds[i] is not None or f.word_length > o.max_author_words + _BYLINE_EXTRA_WORDS:
                 seen += kinds[i] != "blank"
                 continue
             byline = read_byline(f.text, max_name_words=o.max_author_words, numeric_order=o.numeric_date_order)
