@@ -33,6 +33,9 @@ from ._injected_positions import IN_WORD, NATURAL, STRONG_KINDS, Left, Right, cl
 
 _HAS_LETTER_RE = regex.compile(r"\p{L}")
 
+MAX_GLUED = 6
+"""Longest run of words written without spaces (CJK characters) taken as one word of a phrase."""
+
 
 @attrs.frozen(slots=True)
 class Occurrence:
@@ -125,10 +128,21 @@ class WordIndex:
         return self.text[self.starts[k]:self.ends[k]]
 
     def phrases_ending_at(self, k: int, max_words: int) -> Iterable[int]:
-        """First-word indices of the tight phrases of 1..max_words words ending at word ``k``."""
+        """First-word indices of the tight phrases ending at word ``k`` of at most
+        ``max_words`` space-separated words; a run of words written without spaces
+        (CJK) counts as one word of up to ``MAX_GLUED`` characters."""
         a = k
+        units, glued = 1, 1
         yield a
-        while k - a + 1 < max_words and a > 0 and self.tight[a]:
+        while a > 0 and self.tight[a]:
+            if self.starts[a] == self.ends[a - 1]:
+                glued += 1
+                if glued > MAX_GLUED:
+                    return
+            else:
+                units, glued = units + 1, 1
+                if units > max_words:
+                    return
             a -= 1
             yield a
 
@@ -252,9 +266,13 @@ def _stats(token: str, occs: list[Occurrence], total: int, n_final: int, n_words
         return None
     odd = [(o, _odd_kind(o, text, confirmed)) for o in occs]
     odd = [(o, k) for o, k in odd if k is not None]
-    distinct = len({o.prev_word for o, _ in odd})
+    # Independent pieces of evidence: the same odd pattern after the same word is one
+    # fixed format ("example.com." in every reference), counted once.
+    distinct = len({(o.prev_word, k) for o, k in odd})
     kinds = len({k for _, k in odd})
     total = max(total, m)
+    if not known and (distinct < config.min_strong or kinds < config.min_kinds or m / total < config.min_share):
+        return None
     # Concentration: how often the document's other words end a sentence (smoothed).
     final_rate = (max(0, n_final - m) + 1) / (max(0, n_words - total) + 2)
     p_value = binomial_tail(m, total, final_rate)
@@ -263,10 +281,7 @@ def _stats(token: str, occs: list[Occurrence], total: int, n_final: int, n_words
         by_kind[o.kind] += 1
     stats = TokenStats(token, total, tuple(occs), len(odd), distinct, kinds, final_rate, p_value,
                        dict(by_kind), known)
-    if known:
-        return stats
-    if (distinct < config.min_strong or kinds < config.min_kinds
-            or stats.share < config.min_share or p_value > config.max_p):
+    if not known and p_value > config.max_p:
         return None
     return stats
 

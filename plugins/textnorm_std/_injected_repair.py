@@ -51,27 +51,25 @@ def summary(stats: TokenStats) -> str:
 def changes_for(text: str, found: Detection) -> list[Change]:
     """The changes removing every anomalous occurrence of the detected tokens.
 
-    Longer tokens go first; an occurrence overlapping a change already made is skipped.
+    Where two would overlap, the one for the longer token wins (a phrase over its
+    last word); then the earlier one.
     """
-    claimed: list[tuple[int, int]] = []
-    out: list[Change] = []
-    for stats in found.tokens:
+    ranked: list[tuple[int, int, Change]] = []
+    for rank, stats in enumerate(found.tokens):  # found.tokens is longest first
         head = summary(stats)
         for occ in stats.anomalous:
             change = _change(text, stats.token, occ, found, head)
-            if change is not None and _claim(claimed, change.start, change.end):
-                out.append(change)
-    return sorted(out, key=lambda c: c.start)
-
-
-def _claim(claimed: list[tuple[int, int]], start: int, end: int) -> bool:
-    i = bisect.bisect_left(claimed, (start, end))
-    if i > 0 and claimed[i - 1][1] > start:
-        return False
-    if i < len(claimed) and claimed[i][0] < end:
-        return False
-    claimed.insert(i, (start, end))
-    return True
+            if change is not None:
+                ranked.append((change.start, rank, change))
+    ranked.sort(key=lambda t: (t[0], t[1]))
+    out: list[tuple[int, Change]] = []
+    for _, rank, change in ranked:
+        if out and change.start < out[-1][1].end:
+            if rank < out[-1][0] and (len(out) < 2 or out[-2][1].end <= change.start):
+                out[-1] = (rank, change)
+            continue
+        out.append((rank, change))
+    return [c for _, c in out]
 
 
 def _change(text: str, token: str, occ: Occurrence, found: Detection, head: str) -> Change | None:
