@@ -23,6 +23,10 @@ _SEPARATOR_RE = regex.compile(r"[|»›·•→/>]|\s[-–—]\s")
 _CASED_WORD_RE = regex.compile(r"\p{L}[\p{L}\p{M}'’]*")
 _IDEOGRAPH_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 _SINGLE_CHAR_WORD_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+# Last characters a line must end with for the two end-anchored patterns above to match:
+# checking the last character first spares a regex scan of every line (most fail it).
+_TERMINAL_LAST = frozenset(".!?…。！？｡।॥؟\"'”’»)]」』）")
+_NUMBER_LAST = frozenset(".,KkMm")  # and digits; a non-ASCII last character is left to the pattern
 
 CONTENT_WORD_MIN_CHARS = 4
 """Words this long or longer (and every ideograph) count as content words in
@@ -89,7 +93,9 @@ def _is_content(word: str) -> bool:
 
 
 def _case_shape(text: str) -> tuple[str, float]:
-    cased = [w for w in _CASED_WORD_RE.findall(text) if w.lower() != w.upper()]
+    found = _CASED_WORD_RE.findall(text)
+    # An ASCII word of this pattern starts with a letter, so it has case: skip the test.
+    cased = found if text.isascii() else [w for w in found if w.lower() != w.upper()]
     if not cased:
         return ("caseless" if text.strip() else "empty"), 0.0
     caps = [w[0].isupper() for w in cased]
@@ -106,36 +112,44 @@ def _case_shape(text: str) -> tuple[str, float]:
 
 def line_features(text: str) -> list[LineFeatures]:
     """The features of every line of ``text`` (blank lines included), in one pass."""
+    # Cost: a few compiled-pattern passes per line and set operations in C; the per-word
+    # Python work is done once per DISTINCT word of the document, not per occurrence.
     spans = lines(text)
-    vocab = [set(WORD_RE.findall(nfkc_casefold(s.text))) for s in spans]
+    folded_words = [WORD_RE.findall(nfkc_casefold(s.text)) for s in spans]
+    vocab = [set(f) for f in folded_words]
     line_freq: Counter[str] = Counter()
     for v in vocab:
         line_freq.update(v)
+    repeated = {w for w, n in line_freq.items() if n > 1}  # words found in more than one line
+    content_words = {w for w in line_freq if _is_content(w)}
     out = []
-    for i, (span, v) in enumerate(zip(spans, vocab, strict=True)):
+    for i, (span, v, folded) in enumerate(zip(spans, vocab, folded_words, strict=True)):
         stripped = span.text.strip()
-        shared = [w for w in v if line_freq[w] > 1]
-        content = [w for w in v if _is_content(w)]
-        shared_content = [w for w in content if line_freq[w] > 1]
-        overlap = len(shared) / len(v) if v else 0.0
+        ascii_line = stripped.isascii()
+        content = v & content_words
+        overlap = len(v & repeated) / len(v) if v else 0.0
         shape, ratio = _case_shape(stripped)
-        line_words = WORD_RE.findall(stripped)
+        last = stripped[-1:]
         out.append(LineFeatures(
             index=i,
             start=span.start,
             end=span.end,
             text=stripped,
             n_chars=len(stripped),
-            n_words=len(line_words),
+            # Folding an ASCII line only changes case, which keeps every word a word.
+            n_words=len(folded) if ascii_line else len(WORD_RE.findall(stripped)),
             case_shape=shape,
             capitalized_ratio=ratio,
-            terminal=bool(_SENTENCE_TERMINAL_RE.search(stripped)),
+            terminal=last in _TERMINAL_LAST and bool(_SENTENCE_TERMINAL_RE.search(stripped)),
             colon_end=stripped.endswith((":", ";", "：", "；")),
-            trailing_number=bool(_TRAILING_NUMBER_RE.search(stripped)),
+            trailing_number=((not last.isascii() or last.isdigit() or last in _NUMBER_LAST)
+                             and bool(_TRAILING_NUMBER_RE.search(stripped))),
             separators=len(_SEPARATOR_RE.findall(stripped)),
             overlap=overlap,
-            content_overlap=len(shared_content) / len(content) if content else overlap,
+            content_overlap=len(content & repeated) / len(content) if content else overlap,
             blank=not stripped,
-            n_ideographs=sum(1 for w in line_words if _SINGLE_CHAR_WORD_RE.fullmatch(w)),
+            # Every Han or kana character is a word of its own (see WORD_RE), and no
+            # other word holds one, so counting the characters counts those words.
+            n_ideographs=0 if ascii_line else len(_SINGLE_CHAR_WORD_RE.findall(stripped)),
         ))
     return out
