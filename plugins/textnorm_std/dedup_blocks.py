@@ -15,6 +15,7 @@ import textnorm
 
 from ._dedup_align import AlignParams, Copy, find_runs, group_copies
 from ._dedup_lines import Unit, extra_words, units_of
+from ._dedup_stream import wrapped_repeats
 
 
 def _unit_interval(instance: object, attribute: attrs.Attribute, value: float) -> None:
@@ -71,6 +72,10 @@ class DedupBlocksOptions:
     different things (a template sentence with another name in it), not the same thing
     twice; copies made noisy by injection or broken words have extras on one side only."""
 
+    match_wrapped: bool = attrs.field(default=True, validator=v.instance_of(bool))
+    """Also find copies whose line breaks differ (a paragraph wrapped into several lines in
+    one copy and on one line in the other) by following the text as a stream of words."""
+
     numbers_must_match: bool = attrs.field(default=True, validator=v.instance_of(bool))
     """Lines stating different numbers (table rows, page footers, dates) are never repeats."""
 
@@ -78,6 +83,11 @@ class DedupBlocksOptions:
     """Lines remembered per word pair in the index: bounds the work per line (linear cost);
     exact repeats are found without this limit."""
 
+
+_WRAP_SHINGLE = 4
+"""Words per shingle when following copies with other line breaks: long enough to be
+specific to one place in a document, short enough that a copy with a token injected every
+few words still has shingles left intact."""
 
 _MAX_PASSES = 4
 """Each pass can only reveal repeats inside copies kept by the one before; in practice
@@ -108,6 +118,8 @@ class DedupBlocks(textnorm.Normalizer):
             local = [attrs.evolve(u, index=k) for k, u in enumerate(alive)]
             copies = group_copies(find_runs(local, self._align), local, self._align.max_gap, self.options.min_words)
             found = self._decide(copies, local)
+            if not found and self.options.match_wrapped:
+                found = self._decide_wrapped(local)
             if not found:
                 break
             for k, (target, sim, note) in found.items():
@@ -119,6 +131,29 @@ class DedupBlocks(textnorm.Normalizer):
 
     def _prose(self, unit: Unit) -> bool:
         return unit.n_words >= self.options.min_words and unit.symbol_share <= self.options.max_symbol_share
+
+    def _big_enough(self, units: Sequence[Unit], dups: Sequence[int], stutter: bool) -> bool:
+        """The size rule: a stutter needs ``min_words`` words, a repeat apart from its
+        source ``min_words_apart`` words in prose-like lines."""
+        if stutter:
+            return sum(units[d].n_words for d in dups) >= self.options.min_words
+        return sum(units[d].n_words for d in dups if self._prose(units[d])) >= self.options.min_words_apart
+
+    def _decide_wrapped(self, units: Sequence[Unit]) -> dict[int, tuple[int, float, str]]:
+        """Stretches repeating earlier text with other line breaks go (the first copy stays)."""
+        removed: dict[int, tuple[int, float, str]] = {}
+        for w in wrapped_repeats(units, _WRAP_SHINGLE, self.options.threshold,
+                                 self._align.run_threshold, self.options.max_changed_words,
+                                 self.options.numbers_must_match):
+            dups = range(w.dup_first, w.dup_last + 1)
+            if not self._big_enough(units, dups, stutter=w.src_last + 1 == w.dup_first):
+                continue
+            span = w.src_last - w.src_first
+            for n, d in enumerate(dups):
+                # Spread the kept lines over the stretch so that the reason names all of them.
+                target = w.src_first + (round(n * span / (len(dups) - 1)) if len(dups) > 1 else 0)
+                removed[d] = (target, w.coverage, "with other line breaks")
+        return removed
 
     def _decide(self, copies: Sequence[Copy], units: Sequence[Unit]) -> dict[int, tuple[int, float, str]]:
         """Which units go: unit -> (the kept unit it repeats, similarity, note on the choice)."""
@@ -143,10 +178,8 @@ class DedupBlocks(textnorm.Normalizer):
             pairs = [p for p in c.pairs if p.dup not in removed]
             if not pairs:
                 continue
-            if next_alive(c.src_last + 1) >= c.dup_first:  # a stutter: the repeat follows its source
-                if sum(units[p.dup].n_words for p in pairs) < o.min_words:
-                    continue
-            elif sum(units[p.dup].n_words for p in pairs if self._prose(units[p.dup])) < o.min_words_apart:
+            stutter = next_alive(c.src_last + 1) >= c.dup_first  # the repeat follows its source
+            if not self._big_enough(units, [p.dup for p in pairs], stutter):
                 continue
             src_extra = sum(extra_words(units[p.src], units[p.dup]) for p in pairs)
             dup_extra = sum(extra_words(units[p.dup], units[p.src]) for p in pairs)

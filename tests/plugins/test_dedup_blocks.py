@@ -364,3 +364,40 @@ def test_property_idempotent_never_adds_lines_or_words(order, source):
     assert set(once.text.split("\n")) <= set(text.split("\n"))
     assert_never_adds_words(DedupBlocks(), text)
     assert_edits_map_to_original(once)
+
+
+# -- other line breaks ------------------------------------------------------------------------------
+
+
+def _wrap(text: str, width: int = 60) -> str:
+    import textwrap
+
+    return "\n".join(textwrap.fill(line, width) for line in text.strip().split("\n")) + "\n"
+
+
+def test_copy_with_other_line_breaks_and_injected_tokens_is_removed():
+    doc = run(ARTICLE + PROMO[0] + "\n" + inject(_wrap(ARTICLE), "Sponsored", 3))
+    assert doc.text == ARTICLE + PROMO[0] + "\n"
+    assert doc.edits[0].reason.startswith("repeats lines 1-8 (kept copy), similarity 0.9")
+    assert "other line breaks" in doc.edits[0].reason
+
+
+def test_wrapped_first_copy_stays_and_joined_second_copy_goes():
+    doc = run(_wrap(ARTICLE) + PROMO[0] + "\n" + ARTICLE)
+    assert doc.text == _wrap(ARTICLE) + PROMO[0] + "\n"
+
+
+def test_heading_echoing_a_phrase_of_a_paragraph_stays():
+    text = "\n".join([
+        "Growers said that the warm and wet summer allowed the surviving fruit to grow unusually "
+        "large, which made up for the smaller number of apples on each tree this year.",
+        "The warm and wet summer allowed the surviving fruit to grow",
+        PARAGRAPHS[2],
+    ]) + "\n"
+    assert_unchanged(DedupBlocks(), text)
+
+
+def test_matching_other_line_breaks_can_be_switched_off():
+    text = ARTICLE + PROMO[0] + "\n" + _wrap(ARTICLE)
+    assert run(text, match_wrapped=False).text.count("supermarkets") == 2
+    assert run(text).text.count("supermarkets") == 1

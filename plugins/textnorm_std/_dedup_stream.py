@@ -1,0 +1,140 @@
+"""Repeats with different line breaks, for ``dedup-blocks``: a copy whose paragraphs are
+wrapped into several lines (or joined into one) matches no earlier *line*, but its words
+follow an earlier stretch of the text word for word.
+
+The text is read as one stream of words. Each run of ``k`` words (a shingle) points to the
+first place it occurred; a line is a repeat when most of its words are covered by shingles
+pointing back, in order, into earlier lines, and the words left uncovered are isolated
+(an injected token) rather than a phrase of its own.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from statistics import median
+
+import attrs
+
+from ._dedup_lines import Unit, unexplained
+
+
+@attrs.frozen(slots=True)
+class WrappedRepeat:
+    """Units ``dup_first``..``dup_last`` repeat the text of units ``src_first``..``src_last``;
+    ``coverage`` is the share of their words found there in order."""
+
+    dup_first: int
+    dup_last: int
+    src_first: int
+    src_last: int
+    coverage: float
+
+
+def wrapped_repeats(units: Sequence[Unit], k: int, threshold: float, line_threshold: float,
+                    max_changed: int, numbers_must_match: bool) -> list[WrappedRepeat]:
+    """Stretches of consecutive units whose words repeat earlier text (see the module
+    docstring), in text order.
+
+    Each unit of a stretch has at least ``line_threshold`` of its words covered (a short
+    line with an injected token still belongs), the whole stretch at least ``threshold``,
+    and the stretch's source lines are covered at least as much (they are repeated nearly
+    whole). With ``numbers_must_match`` both hold the same numbers in the same order.
+    A stretch is refused when both it and its source have words of their own that the
+    other lacks (beyond ``max_changed`` not explained as damage, as for single lines):
+    then they say different things. Linear in the number of words: one dictionary of
+    shingles, one pass over each unit's own shingles.
+    """
+    stream: list[str] = []
+    owner: list[int] = []
+    starts: list[int] = []
+    for u in units:
+        starts.append(len(stream))
+        stream.extend(u.words)
+        owner.extend([u.index] * u.n_words)
+    first: dict[tuple[str, ...], int] = {}
+    src = [-1] * len(stream)
+    for p in range(len(stream) - k + 1):
+        q = first.setdefault(tuple(stream[p:p + k]), p)
+        if q != p and owner[q + k - 1] < owner[p]:
+            src[p] = q
+    found: list[tuple[int, list[int], float]] = []  # (unit, source shingle starts, coverage)
+    for u in units:
+        if not u.n_words:
+            continue
+        s0 = starts[u.index]
+        s1 = s0 + u.n_words
+        pairs = [(p, src[p]) for p in range(max(0, s0 - k + 1), s1) if src[p] >= 0]
+        if not pairs:
+            continue
+        # Keep the shingles that agree on where the copy's source lies: an injected token
+        # shifts the offset by one, a common phrase found elsewhere by far more.
+        mid = median(p - q for p, q in pairs)
+        kept = [(p, q) for p, q in pairs if abs((p - q) - mid) <= u.n_words]
+        covered = [False] * u.n_words
+        for p, _ in kept:
+            for x in range(max(p, s0), min(p + k, s1)):
+                covered[x - s0] = True
+        coverage = sum(covered) / u.n_words
+        if coverage < line_threshold or _longest_false_run(covered) > 1:
+            continue
+        if max(owner[q + k - 1] for _, q in kept) >= u.index:
+            continue
+        found.append((u.index, [q for _, q in kept], coverage))
+    stretches = _stretches(found, units, stream, owner, starts, k, max_changed, threshold, numbers_must_match)
+    return [w for w in stretches if w.coverage >= threshold]
+
+
+def _stretches(found: list[tuple[int, list[int], float]], units: Sequence[Unit], stream: list[str],
+               owner: list[int], starts: list[int], k: int, max_changed: int, threshold: float,
+               numbers_must_match: bool) -> list[WrappedRepeat]:
+    """Consecutive repeating units with advancing sources, as stretches; refused when both
+    sides have unexplained words of their own."""
+    out: list[WrappedRepeat] = []
+    group: list[tuple[int, list[int], float]] = []
+
+    def close() -> None:
+        if not group:
+            return
+        qs = [q for _, g, _ in group for q in g]
+        src_first, src_last = owner[min(qs)], owner[max(qs) + k - 1]
+        if src_last >= group[0][0]:
+            return
+        src_covered = set()
+        for q in qs:
+            src_covered.update(range(q, q + k))
+        src_range = range(starts[src_first], starts[src_last] + units[src_last].n_words)
+        src_extra = Counter(stream[x] for x in src_range if x not in src_covered)
+        # The source lines must be repeated nearly whole too: a heading or a pull quote that
+        # echoes a phrase of a longer paragraph is not a copy of that paragraph.
+        if (len(src_range) - sum(src_extra.values())) < threshold * len(src_range):
+            return
+        if numbers_must_match and (tuple(n for d, _, _ in group for n in units[d].numbers)
+                                   != tuple(n for i in range(src_first, src_last + 1) for n in units[i].numbers)):
+            return
+        dup_words: Counter[str] = Counter()
+        for d, _, _ in group:
+            dup_words.update(units[d].words)
+        # Words each side has that the other's matched text lacks.
+        dup_extra = dup_words - Counter(stream[x] for x in src_covered)
+        if src_extra and dup_extra and unexplained(src_extra, dup_extra, max_changed) > max_changed \
+                and unexplained(dup_extra, src_extra, max_changed) > max_changed:
+            return
+        words = sum(units[d].n_words for d, _, _ in group)
+        cover = sum(c * units[d].n_words for d, _, c in group) / words
+        out.append(WrappedRepeat(group[0][0], group[-1][0], src_first, src_last, cover))
+
+    for item in found:
+        if group and item[0] == group[-1][0] + 1 and min(item[1]) >= min(group[-1][1]):
+            group.append(item)
+        else:
+            close()
+            group = [item]
+    close()
+    return out
+def _longest_false_run(flags: list[bool]) -> int:
+    best = run = 0
+    for f in flags:
+        run = 0 if f else run + 1
+        best = max(best, run)
+    return best
