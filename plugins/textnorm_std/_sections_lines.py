@@ -226,6 +226,9 @@ def plain_headings(
             kinds[prev] in ("title", "byline", "heading", "list_item", "quote") or prev in found
             or (ends_paragraph(feats[prev], rules) and not feats[prev].colon_end)
             or (kinds[prev] is None and prev in templated)
+            # After a long line without a sentence end (a list item, a link), only a
+            # strongly shaped heading: a sentence-case line there is the next item.
+            or (feats[prev].word_length > rules.max_heading_words and _strong_shape(feats[i]))
         ):
             continue
         j = nxt(k)
