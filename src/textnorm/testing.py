@@ -232,7 +232,9 @@ def _sentence_in(script: str) -> Any:
 
     syllables = SCRIPTS[script]
     if not _SPACED[script]:
-        body = st.lists(st.sampled_from(syllables), min_size=4, max_size=24).map("".join)
+        # Characters may not repeat within a sentence: even shrunk examples stay prose-like
+        # instead of one character over and over.
+        body = st.lists(st.sampled_from(syllables), min_size=4, max_size=14, unique=True).map("".join)
         return body.map(lambda s: s + _TERMINAL[script])
     word = st.lists(st.sampled_from(syllables), min_size=1, max_size=4).map("".join)
 
@@ -240,16 +242,19 @@ def _sentence_in(script: str) -> Any:
         ws = [ws[0][:1].upper() + ws[0][1:]] + ws[1:]
         return " ".join(ws) + _TERMINAL[script]
 
-    return st.lists(word, min_size=3, max_size=14).map(build)
+    # Distinct words within a sentence, as in real prose (and so that hypothesis's
+    # shrinking cannot turn a sentence into one word repeated, which looks like noise).
+    return st.lists(word, min_size=3, max_size=14, unique=True).map(build)
 
 
 def sentences(script: str | Iterable[str] | None = None) -> Any:
     """A hypothesis strategy for one clean sentence.
 
-    The sentence is made of invented words in one script (``script``: a name of
-    :data:`SCRIPTS`, several names, or None for any), starts with a capital where
-    the script has case, and ends with the script's full stop. Han sentences have
-    no spaces, as in Chinese or Japanese text.
+    The sentence is made of 3 to 14 distinct invented words in one script
+    (``script``: a name of :data:`SCRIPTS`, several names, or None for any), starts
+    with a capital where the script has case, and ends with the script's full stop.
+    Han sentences are 4 to 14 distinct characters with no spaces, as in Chinese or
+    Japanese text.
     """
     from hypothesis import strategies as st
 
