@@ -37,7 +37,7 @@ NUMBERED_RE = regex.compile(
     r"^\s*(?:(?P<arabic>\d{1,3}(?:\.\d{1,3})*)(?:[.)]|(?<=\d\.\d{1,3})(?=\s))|(?P<roman>[IVXLC]{1,6})\.)\s+\S"
 )
 _LABEL_PHRASE_RE = regex.compile(r"^[^:：]{1,40}[:：]\s*\S")
-_URL_RE = regex.compile(r"https?://|www\.|\S@\S+\.\w")
+URL_RE = regex.compile(r"https?://|www\.|\S@\S+\.\w")
 _LOWER_START_RE = regex.compile(r"^[^\p{L}\p{N}]*\p{Ll}+(?:\s|$)")
 _NOTE_START_RE = regex.compile(r"^\s*[\^*†‡]")
 _QUESTION_END_RE = regex.compile(r"[?？][\"'”’»)\]]*\s*$")
@@ -109,7 +109,7 @@ def heading_shaped(f: LineFeatures, rules: HeadingRules) -> bool:
         return False
     if f.terminal and not (_QUESTION_END_RE.search(f.text) and n <= rules.max_question_words):
         return False
-    if f.separators > 1 or _URL_RE.search(f.text) or BULLET_RE.match(f.text) or QUOTE_RE.match(f.text):
+    if f.separators > 1 or URL_RE.search(f.text) or BULLET_RE.match(f.text) or QUOTE_RE.match(f.text):
         return False
     n_letters = len(_LETTER_RE.findall(f.text))
     if n_letters < 2 or len(_DIGIT_RE.findall(f.text)) > n_letters:

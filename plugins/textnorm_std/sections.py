@@ -20,10 +20,10 @@ from textnorm.text import LineFeatures, line_features
 from ._sections_byline import Byline, read_byline
 from ._sections_dates import NUMERIC_ORDERS
 from ._sections_lines import (
-    _URL_RE,
     BULLET_RE,
     MARKDOWN_HEADING_RE,
     QUOTE_RE,
+    URL_RE,
     HeadingRules,
     markdown_level,
     numbering_rank,
@@ -50,7 +50,7 @@ class SectionsOptions:
     max_heading_chars: int = attrs.field(default=100, validator=_positive)
     """...and at most this many characters."""
     max_question_words: int = attrs.field(default=10, validator=_positive)
-    """A heading may end with ``?`` or ``!`` only when this short."""
+    """A heading may end with ``?`` only when this short (``!`` and ``.`` end sentences)."""
     min_body_words: int = attrs.field(default=12, validator=_positive)
     """A line this long (in words) is body text, the evidence after a heading."""
     sentence_case_headings: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
@@ -180,7 +180,7 @@ def _mark_markup(feats: Sequence[LineFeatures], kinds: list[str | None],
             continue
         hashes = markdown_level(f)
         # "# ..." is also a shell or Python comment: a heading holds no URL and no sentence.
-        if hashes is not None and not f.terminal and not _URL_RE.search(f.text):
+        if hashes is not None and not f.terminal and not URL_RE.search(f.text):
             kinds[i] = "heading"
             style[i] = ("md", hashes)
         elif QUOTE_RE.match(f.text):
