@@ -8,6 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import textnorm
+from textnorm.testing import articles as clean_articles
+from textnorm.testing import assert_idempotent, assert_unchanged
 from textnorm_std._sections_byline import is_placeholder, read_byline
 from textnorm_std._sections_dates import find_dates, parse_date
 from textnorm_std.sections import PLACEHOLDER_AUTHOR, Sections, SectionsOptions, find_headings
@@ -374,3 +376,12 @@ def test_idempotent_and_never_changes_text(article):
 def test_options_class_is_frozen():
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         SectionsOptions().max_heading_words = 3  # type: ignore[misc]
+
+
+@settings(max_examples=30, deadline=None)
+@given(clean_articles())
+def test_clean_articles_in_any_script_keep_their_text_and_have_no_heading(text):
+    doc = assert_unchanged(Sections(), text)
+    assert_idempotent(Sections(), text)
+    assert [b for b in doc.blocks if b.kind == "heading"] == []
+    assert_covers(text, doc.blocks)
