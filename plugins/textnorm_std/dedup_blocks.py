@@ -18,9 +18,21 @@ from ._dedup_lines import Unit, extra_words, units_of
 from ._dedup_stream import wrapped_repeats
 
 
+def _number(value: object, name: str) -> None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise TypeError(f"{name} must be a number, not {value!r}")
+
+
 def _unit_interval(instance: object, attribute: attrs.Attribute, value: float) -> None:
+    _number(value, attribute.name)
     if not 0.0 < value <= 1.0:
         raise ValueError(f"{attribute.name} must be in (0, 1], not {value!r}")
+
+
+def _at_least_one(instance: object, attribute: attrs.Attribute, value: float) -> None:
+    _number(value, attribute.name)
+    if value < 1.0:
+        raise ValueError(f"{attribute.name} must be at least 1, not {value!r}")
 
 
 @attrs.frozen
@@ -63,7 +75,7 @@ class DedupBlocksOptions:
     """A first copy counts as corrupted only with at least this many words the later copy
     lacks (one stray word may be either copy's)."""
 
-    cleaner_ratio: float = attrs.field(default=2.0, validator=[v.instance_of(float), v.ge(1.0)])
+    cleaner_ratio: float = attrs.field(default=2.0, validator=_at_least_one)
     """...and with more than this many times the later copy's own unshared words."""
 
     max_changed_words: int = attrs.field(default=0, validator=[v.instance_of(int), v.ge(0)])

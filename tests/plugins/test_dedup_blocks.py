@@ -267,10 +267,15 @@ def test_clean_articles_unchanged():
 
 @pytest.mark.parametrize("field,value", [("threshold", 0.0), ("threshold", 1.5), ("run_threshold", -1.0),
                                          ("min_words", 0), ("max_gap", -1), ("cleaner_ratio", 0.5),
-                                         ("max_symbol_share", 2.0), ("prefer_cleaner", "yes")])
+                                         ("max_symbol_share", 2.0), ("prefer_cleaner", "yes"),
+                                         ("threshold", "0.8"), ("cleaner_ratio", True)])
 def test_invalid_options_are_rejected(field, value):
     with pytest.raises((ValueError, TypeError), match=field):
         DedupBlocksOptions(**{field: value})
+
+
+def test_integer_values_of_number_options_are_accepted():
+    assert DedupBlocksOptions(threshold=1, cleaner_ratio=3).cleaner_ratio == 3
 
 
 def test_threshold_is_configurable():
@@ -401,3 +406,24 @@ def test_matching_other_line_breaks_can_be_switched_off():
     text = ARTICLE + PROMO[0] + "\n" + _wrap(ARTICLE)
     assert run(text, match_wrapped=False).text.count("supermarkets") == 2
     assert run(text).text.count("supermarkets") == 1
+
+
+_LINES = [
+    "The ferry leaves the harbour at seven every morning.",
+    "the ferry LEAVES the harbour at seven, every morning!",
+    "The ferry leaves the Zqx harbour at seven every morning.",
+    "The bus leaves the station at seven every morning.",
+    "Tickets cost 4 euros on weekdays and 6 on weekends.",
+    "Tickets cost 5 euros on weekdays and 6 on weekends.",
+    "Share", "", "   ", "* * *", "渡し船は毎朝七時に港を出る。",
+]
+
+
+@_FAST
+@given(st.lists(st.sampled_from(_LINES), max_size=24), st.sampled_from(["\n", "\r\n", "\r"]),
+       st.booleans())
+def test_property_any_mix_of_lines_and_breaks(lines, sep, final_break):
+    text = sep.join(lines) + (sep if final_break else "")
+    once = assert_idempotent(DedupBlocks(), text)
+    assert set(once.text.splitlines()) <= set(text.splitlines())
+    assert_edits_map_to_original(once)
