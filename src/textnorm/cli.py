@@ -10,7 +10,9 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sys
+import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -18,11 +20,10 @@ from . import __version__
 from .config import PipelineConfig, default_config_text, render_config
 from .errors import TextnormError
 from .explain import explain_document
-from .batch import RecordError, input_error, run_batch
+from .batch import RecordError, input_error
 from .inputs import DECODE_ERRORS, INPUT_FORMATS, Record, RecordFailure, Source, find_sources, read_records
-from .model import Document
 from .options import option_defaults, option_fields, type_name
-from .outputs import AtomicFile, Writer, render_record
+from .outputs import EXTRAS, AtomicFile
 from .pipeline import Pipeline
 from .registry import Registry
 from .render import FORMATS
@@ -65,6 +66,14 @@ def _positive_int(value: str) -> int:
     return n
 
 
+def _extras(value: str) -> tuple[str, ...]:
+    names = tuple(n.strip() for n in value.split(",") if n.strip())
+    for n in names:
+        if n not in EXTRAS:
+            raise argparse.ArgumentTypeError(f"unknown extra {n!r} (valid: {', '.join(EXTRAS)})")
+    return names
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="textnorm",
@@ -75,7 +84,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("clean", help="clean documents", description="Clean documents and write the results.")
     p.add_argument("inputs", nargs="*", metavar="INPUT",
-                   help="files (.txt, .jsonl), directories, or - for stdin (the default)")
+                   help="files (.txt, .jsonl, .parquet; .gz/.zst compressed), directories, or - for stdin "
+                        "(the default)")
     p.add_argument("-f", "--format", choices=FORMATS, default="text",
                    help="text (the cleaned text), markdown (with structure), json (text, metadata, sections "
                         "and edits; one object per line)")
@@ -93,6 +103,30 @@ def build_parser() -> argparse.ArgumentParser:
                    help="write one JSON line per failed record (source, record, id, kind, message, step)")
     g.add_argument("--stats", metavar="FILE", help="write the run's counts as JSON")
     g.add_argument("-q", "--quiet", action="store_true", help="no summary line on stderr")
+    g.add_argument("--extras", type=_extras, default=(), metavar="LIST",
+                   help=f"JSON Lines and Parquet records: add these fields, comma-separated, each as "
+                        f"textnorm_NAME ({', '.join(EXTRAS)})")
+    g.add_argument("--resume", action="store_true",
+                   help="skip inputs whose output is already complete (needs -o; see docs/scale.md)")
+    g.add_argument("--progress", choices=("auto", "always", "never"), default="auto",
+                   help="progress bar on stderr (auto: when stderr is a terminal)")
+    g = p.add_argument_group("scale")
+    g.add_argument("-j", "--jobs", type=_positive_int, default=None, metavar="N",
+                   help="worker processes (default: all cores); 1 cleans in the main process")
+    g.add_argument("--executor", choices=("local", "dask"), default="local",
+                   help="local (a process pool on this machine) or dask (dask.distributed: one task per "
+                        "input file; needs -o and the dask extra)")
+    g.add_argument("--scheduler", metavar="ADDRESS",
+                   help="with --executor dask: the scheduler to use (default: start a local cluster)")
+    g.add_argument("--corpus-dedup", action="store_true",
+                   help="remove paragraphs repeated across many documents of the inputs (a first pass "
+                        "counts them; inputs must be files)")
+    g.add_argument("--corpus-min-documents", type=_positive_int, default=None, metavar="N",
+                   help="corpus-dedup: a paragraph in at least N documents is removed (default 5)")
+    g.add_argument("--corpus-min-words", type=_positive_int, default=None, metavar="N",
+                   help="corpus-dedup: paragraphs shorter than N words are kept (default 8)")
+    g.add_argument("--corpus-unit", choices=("paragraph", "line"), default=None,
+                   help="corpus-dedup: compare paragraphs (default) or lines")
     _plugin_args(p)
 
     p = sub.add_parser("explain", help="show every removal and repair with its step and reason",
@@ -135,27 +169,38 @@ def _error_line(error: RecordError) -> None:
     print(f"textnorm: error: {error.line()}", file=sys.stderr)
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def cmd_clean(args: argparse.Namespace) -> int:
+    from .batch import RenderOptions
+    from .scale import CleanJob
+
     registry = _registry(args)
-    pipeline = _pipeline(args, registry)
+    pipeline = _pipeline(args, registry)  # validates config and plugins before any document
     sources = find_sources(args.inputs, input_format=args.input_format)
     directory = bool(args.output) and (
         args.output.endswith(("/", os.sep)) or Path(args.output).is_dir() or len(sources) > 1)
-    writer = Writer(args.output, directory=directory, fmt=args.format)
-    errors_file = AtomicFile(args.errors_file) if args.errors_file else None
-
-    def emit(record: Record, doc: Document) -> None:
-        writer.write(record, render_record(record, doc, args.format, args.text_field))
-
-    ok = False
+    job = CleanJob(
+        sources=sources, output=args.output, directory=directory,
+        config_path=args.config, only=args.only_dist, block=args.block,
+        render=RenderOptions(fmt=args.format, text_field=args.text_field, id_field=args.id_field,
+                             decode_errors=args.decode_errors, newlines=args.newlines, max_chars=args.max_chars,
+                             fail_fast=args.fail_fast, extras=tuple(args.extras)),
+        jobs=args.jobs, executor=args.executor, scheduler=args.scheduler, resume=args.resume,
+        errors_file=args.errors_file, progress=args.progress, quiet=args.quiet,
+        corpus_dedup=args.corpus_dedup, corpus_min_documents=args.corpus_min_documents,
+        corpus_min_words=args.corpus_min_words, corpus_unit=args.corpus_unit)
+    # SIGTERM (a job scheduler stopping the run) cleans up like Ctrl-C: unfinished
+    # outputs are removed, finished ones and the resume manifest stay.
+    previous = signal.signal(signal.SIGTERM, _interrupt) if threading.current_thread() is threading.main_thread() \
+        else None
     try:
-        stats = run_batch(_items(args, sources), pipeline, emit=emit, report=_error_line,
-                          max_chars=args.max_chars, fail_fast=args.fail_fast, errors_file=errors_file)
-        ok = True
+        stats = job.run(pipeline=pipeline, report=_error_line)
     finally:
-        writer.close(ok)
-        if errors_file is not None:
-            errors_file.commit() if ok else errors_file.abort()
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
     if args.stats:
         stats_file = AtomicFile(args.stats)
         stats_file.write(json.dumps(stats.to_dict(), indent=2) + "\n")

@@ -1,0 +1,1 @@
+"""Distributed engines for corpus runs (optional extras): :mod:`.dask_engine`."""
