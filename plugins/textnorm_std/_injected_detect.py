@@ -29,7 +29,16 @@ import regex
 
 from textnorm.text import WORD_RE, nfkc_casefold
 
-from ._injected_positions import IN_WORD, NATURAL, STRONG_KINDS, Left, Right, classify
+from ._injected_positions import (
+    INLINE_SPACE,
+    IN_WORD,
+    NATURAL,
+    STRONG_KINDS,
+    TERMINALS,
+    Left,
+    Right,
+    classify,
+)
 
 _HAS_LETTER_RE = regex.compile(r"\p{L}")
 
@@ -211,9 +220,9 @@ def detect(text: str, config: DetectConfig) -> Detection:
         e = index.ends[k]
         # Cheap pre-check: only words followed (after spaces) by sentence punctuation.
         p = e
-        while p < len(text) and text[p] in " \t\u00a0\u3000":
+        while p < len(text) and text[p] in INLINE_SPACE:
             p += 1
-        if p >= len(text) or text[p] not in ".!?…。！？｡।॥؟‼":
+        if p >= len(text) or text[p] not in TERMINALS:
             continue
         for a in index.phrases_ending_at(k, config.max_words):
             occ = _occurrence(index, a, k)

@@ -97,9 +97,17 @@ def left_of(text: str, start: int) -> Left:
     k = ws
     while k > 0 and text[k - 1] in CLOSERS:
         k -= 1
-    if k > 0 and text[k - 1] in TERMINALS:
+    if k > 0 and text[k - 1] in TERMINALS and not _is_ellipsis(text, k - 1):
         return Left("end", ws)
     return Left("word", ws)
+
+
+def _is_ellipsis(text: str, i: int) -> bool:
+    """Whether the mark at ``i`` belongs to an ellipsis ("…", ".." or more), which
+    continues a thought ("Move from here..." / "...to there") rather than ending it."""
+    if text[i] == "…":
+        return True
+    return text[i] == "." and (i > 0 and text[i - 1] == "." or i + 1 < len(text) and text[i + 1] == ".")
 
 
 def right_of(text: str, end: int) -> Right:
@@ -113,6 +121,8 @@ def right_of(text: str, end: int) -> Right:
     q = p
     while q < n and text[q] in TERMINALS:
         q += 1
+    if all(c in ".…" for c in text[p:q]) and (q - p > 1 or text[p] == "…"):
+        return Right("none", p, q)  # an ellipsis: the thought goes on
     if q >= n or text[q].isspace() or text[q] in CLOSERS:
         return Right("final", p, q)
     if any(c in CJK_TERMINALS for c in text[p:q]):

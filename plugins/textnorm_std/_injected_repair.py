@@ -43,8 +43,8 @@ def summary(stats: TokenStats) -> str:
             f"in anomalous positions ({kinds})")
     if stats.known:
         return text + "; listed in known_tokens"
-    return (text + f"; {stats.distinct_strong} in odd positions after different words, {stats.odd_kinds} "
-            f"kinds of odd position; the document's other words end a sentence at a rate of "
+    return (text + f"; {stats.distinct_strong} independent odd positions, of {stats.odd_kinds} "
+            f"kinds; the document's other words end a sentence at a rate of "
             f"{stats.final_rate:.3f} (binomial p = {stats.p_value:.1g})")
 
 

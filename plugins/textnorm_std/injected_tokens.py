@@ -47,7 +47,7 @@ class InjectedTokensOptions:
     min_strong: int = attrs.field(default=2, validator=[attrs.validators.instance_of(int), _positive])
     """...of which this many in odd positions (space before a full stop, glued after a
     sentence end, a one-word sentence after a sentence, a confirmed split word),
-    after different words."""
+    independent ones (a different preceding word or a different kind)."""
 
     min_kinds: int = attrs.field(default=2, validator=[attrs.validators.instance_of(int), _positive])
     """...in at least this many different kinds of odd position."""

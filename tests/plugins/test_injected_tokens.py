@@ -228,6 +228,8 @@ def test_text_that_spaces_every_full_stop_is_left_alone():
     "".join(f"^ \"Ferry report {i}\" . Harbour Weekly. Retrieved 2 May 2020.\n" for i in range(6)),
     "".join(f"$ cd ../island-{i}\n$ make timetable\n" for i in range(6)),
     "".join(f"Crossing {i} left at 7 a.m. and returned at 9 p.m. The ship was full.\n" for i in range(6)),
+    "".join(f"\t* pier{i}.c (dock): Move from here ...\n\t* quay{i}.c (dock): ...here.  Tidy this...\n"
+            for i in range(6)),
 ])
 def test_formats_that_repeat_one_odd_pattern_are_left_alone(text):
     assert_unchanged(InjectedTokens(), text)
