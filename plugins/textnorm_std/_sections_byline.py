@@ -82,7 +82,8 @@ def _name_like(name: str, max_words: int) -> bool:
         return False
     # A name is written with capitals; "and", "und", "et", "y", "van", "de" may join them.
     capitalised = sum(1 for w in words if w[0].isupper() or not w[0].islower())
-    return capitalised >= max(1, (len(words) + 1) // 2)
+    # Particles ("van", "de", "da") may be lower case, but a name starts with a capital.
+    return not words[0][0].islower() and capitalised >= max(1, (len(words) + 1) // 2)
 
 
 def read_byline(line: str, *, max_name_words: int, numeric_order: str) -> Byline | None:

@@ -141,9 +141,10 @@ class Sections(textnorm.Normalizer):
             byline = read_byline(f.text, max_name_words=o.max_author_words, numeric_order=o.numeric_date_order)
             in_header = seen < o.byline_window
             seen += 1
-            # Near the top any byline counts; further down only "By <name>" lines
-            # (an article's sections may carry their own authors).
-            if byline is not None and (in_header or byline.author):
+            # Near the top any byline counts; further down only "By <First Last>"
+            # lines (an article's sections may carry their own authors), not a
+            # heading such as "By Design".
+            if byline is not None and (in_header or (byline.author and len(byline.author.split()) > 1)):
                 kinds[i] = "byline"
                 if in_header:
                     found.append(byline)

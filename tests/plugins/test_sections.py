@@ -287,8 +287,14 @@ def test_bylines(line, author, date):
     assert (b.author, b.date, b.placeholder) == (author, date, False)
 
 
+def test_by_phrases_in_the_body_are_headings_not_bylines():
+    text = f"Harbour Budget\n{BODY_EN}\nBy the Numbers\n{BODY_EN2}\nBy Design\n{BODY_EN}\n"
+    assert find_headings(text) == ["By the Numbers", "By Design"]
+
+
 @pytest.mark.parametrize("line", [
     "By the end of the year, the company had grown to more than four hundred employees.",
+    "By the Numbers",
     "by the way",
     "The council met on Tuesday.",
 ])
