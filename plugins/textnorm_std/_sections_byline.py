@@ -80,9 +80,9 @@ def _name_like(name: str, max_words: int) -> bool:
     words = _WORD_RE.findall(name)
     if not 1 <= len(words) <= max_words:
         return False
-    # A name is written with capitals; "and", "und", "et", "y", "van", "de" may join them.
+    # A name is written with capitals; joining words ("and", "und", "et") and
+    # particles ("van", "de", "da") may be lower case, but a name starts with a capital.
     capitalised = sum(1 for w in words if w[0].isupper() or not w[0].islower())
-    # Particles ("van", "de", "da") may be lower case, but a name starts with a capital.
     return not words[0][0].islower() and capitalised >= max(1, (len(words) + 1) // 2)
 
 
