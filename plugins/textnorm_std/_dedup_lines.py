@@ -126,6 +126,12 @@ def unexplained(mine: Counter, theirs: Counter, enough: int | None = None) -> in
     return count
 
 
+def explained(w: str, theirs: Counter) -> bool:
+    """True when ``w`` is a fragment of one of ``theirs``, is mostly made of their
+    fragments, or is one of them with a few characters changed."""
+    return _explained(w, theirs)
+
+
 def _explained(w: str, theirs: Counter) -> bool:
     covered = 0
     for t in theirs:
@@ -157,6 +163,17 @@ def _within_edits(a: str, b: str, k: int) -> bool:
             return False
         prev = cur
     return prev[-1] <= k
+
+
+def lost_words(gone: Unit, kept: Unit) -> list[str]:
+    """Words of ``gone`` that ``kept`` lacks and that are no damage of ``kept``'s own words
+    (see :func:`unexplained`): what removing ``gone`` in favour of ``kept`` would lose,
+    unless the words occur elsewhere."""
+    surplus = gone.bag - kept.bag
+    if not surplus:
+        return []
+    theirs = kept.bag - gone.bag
+    return [w for w in surplus if not _explained(w, theirs)]
 
 
 def extra_words(a: Unit, b: Unit) -> int:

@@ -29,6 +29,8 @@ class WrappedRepeat:
     src_first: int
     src_last: int
     coverage: float
+    lost: tuple[str, ...] = ()
+    """Words of the stretch its source lacks that are no damage of the source's words."""
 
 
 def wrapped_repeats(units: Sequence[Unit], k: int, threshold: float, line_threshold: float,
@@ -120,9 +122,10 @@ def _stretches(found: list[tuple[int, list[int], float]], units: Sequence[Unit],
         if src_extra and dup_extra and unexplained(src_extra, dup_extra, max_changed) > max_changed \
                 and unexplained(dup_extra, src_extra, max_changed) > max_changed:
             return
+        lost = tuple(w for w in dup_extra if unexplained(Counter([w]), src_extra))
         words = sum(units[d].n_words for d, _, _ in group)
         cover = sum(c * units[d].n_words for d, _, c in group) / words
-        out.append(WrappedRepeat(group[0][0], group[-1][0], src_first, src_last, cover))
+        out.append(WrappedRepeat(group[0][0], group[-1][0], src_first, src_last, cover, lost))
 
     for item in found:
         if group and item[0] == group[-1][0] + 1 and min(item[1]) >= min(group[-1][1]):

@@ -6,6 +6,7 @@ See docs/normalizers/dedup-blocks.md for the algorithm, the options and the limi
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 import attrs
@@ -14,7 +15,7 @@ from attrs import validators as v
 import textnorm
 
 from ._dedup_align import AlignParams, Copy, find_runs, group_copies
-from ._dedup_lines import Unit, extra_words, units_of
+from ._dedup_lines import Unit, explained, extra_words, lost_words, units_of
 from ._dedup_stream import wrapped_repeats
 
 
@@ -101,6 +102,11 @@ _WRAP_SHINGLE = 4
 specific to one place in a document, short enough that a copy with a token injected every
 few words still has shingles left intact."""
 
+_LONG_COPY = 3
+"""Lines a copy needs before a line of it may lose one word found nowhere else (see
+``keeps_content`` in :meth:`DedupBlocks._decide`): with three lines lined up, one odd word
+in a line is more likely noise than content."""
+
 _MAX_PASSES = 4
 """Each pass can only reveal repeats inside copies kept by the one before; in practice
 the second pass finds the last of them."""
@@ -154,11 +160,25 @@ class DedupBlocks(textnorm.Normalizer):
     def _decide_wrapped(self, units: Sequence[Unit]) -> dict[int, tuple[int, float, str]]:
         """Stretches repeating earlier text with other line breaks go (the first copy stays)."""
         removed: dict[int, tuple[int, float, str]] = {}
-        for w in wrapped_repeats(units, _WRAP_SHINGLE, self.options.threshold,
-                                 self._align.run_threshold, self.options.max_changed_words,
-                                 self.options.numbers_must_match):
+        found = wrapped_repeats(units, _WRAP_SHINGLE, self.options.threshold, self._align.run_threshold,
+                                self.options.max_changed_words, self.options.numbers_must_match)
+        # Where each word a removal would lose occurs (a few places are enough to know).
+        places: dict[str, list[int]] = {x: [] for w in found for x in w.lost}
+        for u in units:
+            for x in u.bag:
+                where = places.get(x)
+                if where is not None and len(where) < 8:
+                    where.append(u.index)
+        for w in found:
             dups = range(w.dup_first, w.dup_last + 1)
             if not self._big_enough(units, dups, stutter=w.src_last + 1 == w.dup_first):
+                continue
+            # As for lines: a lost word must occur outside this stretch and its source, but
+            # a long stretch may lose one odd word per line (an injected token).
+            alone = [x for x in w.lost
+                     if all(w.dup_first <= k <= w.dup_last or w.src_first <= k <= w.src_last
+                            for k in places[x]) and len(places[x]) < 8]
+            if alone and (len(dups) < _LONG_COPY or len(alone) > len(dups)):
                 continue
             span = w.src_last - w.src_first
             for n, d in enumerate(dups):
@@ -184,6 +204,21 @@ class DedupBlocks(textnorm.Normalizer):
                 skip[x] = k
             return k
 
+        spread = _word_spread(copies, units)
+
+        def keeps_content(gone: Unit, kept: Unit, long_copy: bool) -> bool:
+            # A word the kept copy lacks (an injected token, or content!) may go when it
+            # occurs in lines that are not copies of this one: it is then no content that
+            # appears once. Inside a long copy (the rest of it lines up) one such word per
+            # line may be a token injected once; a line repeated on its own gets no such
+            # benefit (a reference that differs from its neighbour by one source name stays).
+            lost = lost_words(gone, kept)
+            noise = Counter(w for w in lost if spread[w] >= 2)
+            # Pieces of a word that is itself noise are noise (a token injected into a copy
+            # of itself leaves "Ve", "Verified", "ified").
+            alone = [w for w in lost if spread[w] < 2 and not explained(w, noise)]
+            return not alone or (long_copy and len(alone) == 1)
+
         # Largest copies first: the choice between two copies of a whole article must not
         # be pre-empted by a paragraph doubled inside one of them.
         for c in sorted(copies, key=lambda c: (-sum(units[p.dup].n_words for p in c.pairs), c.dup_first)):
@@ -203,15 +238,43 @@ class DedupBlocks(textnorm.Normalizer):
             if keep_later:
                 note = f"kept copy is cleaner: {dup_extra} vs {src_extra} words the other copy lacks"
                 for p in pairs:
-                    removed[p.src] = (p.dup, p.sim, note)
-                    skip[p.src] = p.src + 1
-                    kept_for_others.add(p.dup)
+                    if keeps_content(units[p.src], units[p.dup], len(pairs) >= _LONG_COPY):
+                        removed[p.src] = (p.dup, p.sim, note)
+                        skip[p.src] = p.src + 1
+                        kept_for_others.add(p.dup)
             else:
                 for p in pairs:
-                    removed[p.dup] = (p.src, p.sim, "")
-                    skip[p.dup] = p.dup + 1
-                    kept_for_others.add(p.src)
+                    if keeps_content(units[p.dup], units[p.src], len(pairs) >= _LONG_COPY):
+                        removed[p.dup] = (p.src, p.sim, "")
+                        skip[p.dup] = p.dup + 1
+                        kept_for_others.add(p.src)
         return removed
+
+
+def _word_spread(copies: Sequence[Copy], units: Sequence[Unit]) -> dict[str, int]:
+    """For every word some removal would lose: in how many *groups* of lines it occurs
+    (counted up to 2), a group being a line with all the lines paired with it as copies."""
+    parent = list(range(len(units)))
+
+    def root(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    needed: set[str] = set()
+    for c in copies:
+        for p in c.pairs:
+            parent[root(p.dup)] = root(p.src)
+            needed.update(lost_words(units[p.dup], units[p.src]))
+            needed.update(lost_words(units[p.src], units[p.dup]))
+    seen: dict[str, set[int]] = {w: set() for w in needed}
+    for u in units:
+        for w in u.bag:
+            groups = seen.get(w)
+            if groups is not None and len(groups) < 2:
+                groups.add(root(u.index))
+    return {w: len(g) for w, g in seen.items()}
 
 
 def _resolve(removed: dict[int, tuple[int, float, str]]) -> dict[int, tuple[int, float, str]]:
