@@ -8,6 +8,7 @@ heading shares much with the text after it) read the same numbers.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 
 import attrs
@@ -114,42 +115,68 @@ def line_features(text: str) -> list[LineFeatures]:
     """The features of every line of ``text`` (blank lines included), in one pass."""
     # Cost: a few compiled-pattern passes per line and set operations in C; the per-word
     # Python work is done once per DISTINCT word of the document, not per occurrence.
+    # What a line shows on its own is cached by its text (see _one_line), so the passes of
+    # one step and the steps of one chain, which see mostly the same lines, share it.
     spans = lines(text)
-    folded_words = [WORD_RE.findall(nfkc_casefold(s.text)) for s in spans]
-    vocab = [set(f) for f in folded_words]
+    local = [_one_line(s.text) for s in spans]
     line_freq: Counter[str] = Counter()
-    for v in vocab:
-        line_freq.update(v)
+    for one in local:
+        line_freq.update(one[0])
     repeated = {w for w, n in line_freq.items() if n > 1}  # words found in more than one line
     content_words = {w for w in line_freq if _is_content(w)}
     out = []
-    for i, (span, v, folded) in enumerate(zip(spans, vocab, folded_words, strict=True)):
-        stripped = span.text.strip()
-        ascii_line = stripped.isascii()
+    for i, (span, one) in enumerate(zip(spans, local, strict=True)):
+        v, stripped, n_words, shape, ratio, terminal, colon_end, trailing_number, separators, n_ideographs = one
         content = v & content_words
         overlap = len(v & repeated) / len(v) if v else 0.0
-        shape, ratio = _case_shape(stripped)
-        last = stripped[-1:]
         out.append(LineFeatures(
             index=i,
             start=span.start,
             end=span.end,
             text=stripped,
             n_chars=len(stripped),
-            # Folding an ASCII line only changes case, which keeps every word a word.
-            n_words=len(folded) if ascii_line else len(WORD_RE.findall(stripped)),
+            n_words=n_words,
             case_shape=shape,
             capitalized_ratio=ratio,
-            terminal=last in _TERMINAL_LAST and bool(_SENTENCE_TERMINAL_RE.search(stripped)),
-            colon_end=stripped.endswith((":", ";", "：", "；")),
-            trailing_number=((not last.isascii() or last.isdigit() or last in _NUMBER_LAST)
-                             and bool(_TRAILING_NUMBER_RE.search(stripped))),
-            separators=len(_SEPARATOR_RE.findall(stripped)),
+            terminal=terminal,
+            colon_end=colon_end,
+            trailing_number=trailing_number,
+            separators=separators,
             overlap=overlap,
             content_overlap=len(content & repeated) / len(content) if content else overlap,
             blank=not stripped,
-            # Every Han or kana character is a word of its own (see WORD_RE), and no
-            # other word holds one, so counting the characters counts those words.
-            n_ideographs=0 if ascii_line else len(_SINGLE_CHAR_WORD_RE.findall(stripped)),
+            n_ideographs=n_ideographs,
         ))
     return out
+
+
+LINE_CACHE_SIZE = 4096
+"""Lines whose own features :func:`line_features` keeps (a few MB at most): enough for
+every line of a news-size document through all the steps of a chain."""
+
+
+@functools.lru_cache(maxsize=LINE_CACHE_SIZE)
+def _one_line(raw: str) -> tuple[frozenset[str], str, int, str, float, bool, bool, bool, int, int]:
+    """What a line shows on its own: its folded vocabulary, stripped text, word count,
+    case shape and ratio, terminal, colon end, trailing number, separators, ideographs."""
+    stripped = raw.strip()
+    folded = WORD_RE.findall(nfkc_casefold(raw))
+    ascii_line = stripped.isascii()
+    shape, ratio = _case_shape(stripped)
+    last = stripped[-1:]
+    return (
+        frozenset(folded),
+        stripped,
+        # Folding an ASCII line only changes case, which keeps every word a word.
+        len(folded) if ascii_line else len(WORD_RE.findall(stripped)),
+        shape,
+        ratio,
+        last in _TERMINAL_LAST and bool(_SENTENCE_TERMINAL_RE.search(stripped)),
+        stripped.endswith((":", ";", "：", "；")),
+        ((not last.isascii() or last.isdigit() or last in _NUMBER_LAST)
+         and bool(_TRAILING_NUMBER_RE.search(stripped))),
+        len(_SEPARATOR_RE.findall(stripped)),
+        # Every Han or kana character is a word of its own (see WORD_RE), and no
+        # other word holds one, so counting the characters counts those words.
+        0 if ascii_line else len(_SINGLE_CHAR_WORD_RE.findall(stripped)),
+    )
