@@ -21,7 +21,7 @@ Everything is one pass over the words plus dictionary look-ups: linear in the te
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 import attrs
@@ -75,6 +75,9 @@ class TokenStats:
     p_value: float
     by_kind: dict[str, int]
     known: bool = False
+    natural_before: frozenset[str] = frozenset()
+    """Words (case-folded) that precede the token in its natural occurrences: a
+    sentence-final occurrence after one of them is a use of the same phrase, kept."""
 
     @property
     def share(self) -> float:
@@ -251,7 +254,13 @@ def detect(text: str, config: DetectConfig) -> Detection:
         stats = _stats(token, occs, totals[token], uni_final, len(index), confirmed, text, config)
         if stats is not None:
             flagged.append(stats)
-    return Detection(_prefer_phrases(flagged, config), index, vocab, confirmed)
+    flagged = _prefer_phrases(flagged, config)
+    if flagged:
+        before = _preceding_words(index, {s.token for s in flagged}, config.max_words)
+        flagged = [attrs.evolve(s, natural_before=frozenset(
+            w for w, n in (before[s.token] - Counter(o.prev_word for o in s.anomalous)).items() if n > 0))
+            for s in flagged]
+    return Detection(flagged, index, vocab, confirmed)
 
 
 def _odd_kind(o: Occurrence, text: str, confirmed: dict[tuple[str, str], set[str]]) -> str | None:
@@ -306,6 +315,27 @@ def _count_all(index: WordIndex, wanted: set[str], max_words: int) -> dict[str, 
             if token in wanted:
                 counts[token] += 1
     return counts
+
+
+def _preceding_words(index: WordIndex, wanted: set[str], max_words: int) -> dict[str, Counter[str]]:
+    """For each wanted token, the words (case-folded) before its occurrences, anywhere."""
+    out: dict[str, Counter[str]] = defaultdict(Counter)
+    text = index.text
+    for k in range(len(index)):
+        e = index.ends[k]
+        for a in index.phrases_ending_at(k, max_words):
+            token = text[index.starts[a]:e]
+            if token in wanted and not _copy_follows(text, e, token):
+                out[token][nfkc_casefold(index.word(a - 1)) if a > 0 else ""] += 1
+    return out
+
+
+def _copy_follows(text: str, end: int, token: str) -> bool:
+    """Whether another copy of ``token`` follows ``end`` after spaces ("Token Token.")."""
+    p = end
+    while p < len(text) and text[p] in INLINE_SPACE:
+        p += 1
+    return p > end and text.startswith(token, p)
 
 
 def _prefer_phrases(flagged: list[TokenStats], config: DetectConfig) -> list[TokenStats]:

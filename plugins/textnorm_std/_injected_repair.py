@@ -58,6 +58,8 @@ def changes_for(text: str, found: Detection) -> list[Change]:
     for rank, stats in enumerate(found.tokens):  # found.tokens is longest first
         head = summary(stats)
         for occ in stats.anomalous:
+            if occ.kind == FINAL and occ.prev_word in stats.natural_before:
+                continue  # "an update." where "an update on ..." stands elsewhere: the same phrase
             change = _change(text, stats.token, occ, found, head)
             if change is not None:
                 ranked.append((change.start, rank, change))

@@ -104,6 +104,15 @@ def test_natural_mid_sentence_occurrences_of_an_injected_token_stay():
     assert doc.text == article(expected)
 
 
+def test_a_sentence_final_use_of_a_phrase_used_elsewhere_stays():
+    sentences = inject(SENTENCES, "Zentrova", FORMS)
+    sentences[4] = "The Zentrova ferry company explained that the old pier cannot take the larger vessels."
+    sentences[9] = "A public meeting is planned by the Zentrova."  # "the Zentrova" also stands mid-sentence
+    expected = list(SENTENCES)
+    expected[4], expected[9] = sentences[4], sentences[9]
+    assert run(article(sentences)).text == article(expected)
+
+
 def test_repeated_copies_and_punctuation_other_than_full_stops():
     sentences = inject(SENTENCES, "Zentrova", FORMS)
     sentences[4] = SENTENCES[4][:-1] + " Zentrova Zentrova."
