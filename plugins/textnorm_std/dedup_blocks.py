@@ -51,8 +51,9 @@ class DedupBlocksOptions:
     an injected word still counts."""
 
     min_words: int = attrs.field(default=5, validator=[v.instance_of(int), v.ge(1)])
-    """Words a repeat needs when it directly follows its source (a stutter). Shorter ones
-    (a list marker, "Share", a one-word refrain) stay."""
+    """Words a line needs to make a repeat that directly follows its source (a stutter)
+    count. Shorter ones (a list marker, "Share", a refrain of short lines) stay, however
+    many of them repeat."""
 
     min_words_apart: int = attrs.field(default=12, validator=[v.instance_of(int), v.ge(1)])
     """Words a repeat needs when other text stands between it and its source: about one
@@ -151,10 +152,11 @@ class DedupBlocks(textnorm.Normalizer):
         return unit.n_words >= self.options.min_words and unit.symbol_share <= self.options.max_symbol_share
 
     def _big_enough(self, units: Sequence[Unit], dups: Sequence[int], stutter: bool) -> bool:
-        """The size rule: a stutter needs ``min_words`` words, a repeat apart from its
-        source ``min_words_apart`` words in prose-like lines."""
+        """The size rule: a stutter needs a line of ``min_words`` words (many short lines
+        repeated, "Share" after "Share" or a refrain of short lines, stay); a repeat apart
+        from its source ``min_words_apart`` words in prose-like lines."""
         if stutter:
-            return sum(units[d].n_words for d in dups) >= self.options.min_words
+            return any(units[d].n_words >= self.options.min_words for d in dups)
         return sum(units[d].n_words for d in dups if self._prose(units[d])) >= self.options.min_words_apart
 
     def _decide_wrapped(self, units: Sequence[Unit]) -> dict[int, tuple[int, float, str]]:

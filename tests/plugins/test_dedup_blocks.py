@@ -185,6 +185,12 @@ def test_short_stutter_of_five_words_is_removed_but_shorter_ones_stay():
                                   "Share this", "Share this"]) + "\n"
 
 
+def test_many_short_lines_repeated_in_place_stay():
+    refrain = "Oh la la\nDance all night\n"
+    text = PARAGRAPHS[0] + "\n" + refrain * 3 + "Share\n" * 6 + PARAGRAPHS[1] + "\n"
+    assert_unchanged(DedupBlocks(), text)
+
+
 def test_short_legitimate_repeats_apart_stay():
     song = "\n".join([
         "The river runs beneath the bridge at night",
