@@ -106,15 +106,16 @@ def find_runs(units: Sequence[Unit], p: AlignParams) -> list[list[Pair]]:
 
 def _grow_back(run: list[Pair], units: Sequence[Unit], in_run: dict[int, int], p: AlignParams) -> None:
     last_src = max(x.src for x in run)
-    while True:
-        i, j = run[0].src - 1, run[0].dup - 1
-        if i < 0 or j <= last_src or j in in_run:
-            return
+    before: list[Pair] = []
+    i, j = run[0].src - 1, run[0].dup - 1
+    while i >= 0 and j > last_src and j not in in_run:
         s = similarity(units[i], units[j], p.numbers_must_match, p.max_changed, p.run_threshold)
         if s < p.run_threshold:
-            return
-        run.insert(0, Pair(i, j, s))
+            break
+        before.append(Pair(i, j, s))
         in_run[j] = -1  # taken; the run's position is not needed any more
+        i, j = i - 1, j - 1
+    run[:0] = before[::-1]
 
 
 def group_copies(runs: Sequence[list[Pair]], units: Sequence[Unit], max_gap: int, min_words: int) -> list[Copy]:
