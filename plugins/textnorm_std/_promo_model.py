@@ -60,12 +60,28 @@ class Vocabulary:
             self._counts.update(units)
 
     def coherence(self, units: set[str], own: bool) -> float | None:
-        """Share of ``units`` used by the region; ``own`` says the line is itself part
-        of the region, so its own use does not count. None when there are no units."""
+        """Share of ``units`` used by the region, each weighted by its specificity (see
+        :func:`_specificity`); ``own`` says the line is itself part of the region, so
+        its own use does not count. None when there are no units."""
         if not units:
             return None
         need = 2 if own else 1
-        return sum(1 for u in units if self._counts[u] >= need) / len(units)
+        total = shared = 0
+        for u in units:
+            w = _specificity(u)
+            total += w
+            if self._counts[u] >= need:
+                shared += w
+        return shared / total
+
+
+def _specificity(unit: str) -> int:
+    """How much a shared unit says about a shared subject: a long word more than a
+    short one ("comprehensively" against "about", which any two texts share); an
+    ideograph pair counts as a word of average length."""
+    if _CJK_CHAR_RE.match(unit):
+        return 3
+    return len(unit) - CONTENT_WORD_MIN_CHARS + 1
 
 
 def main_region(weights: Sequence[float]) -> tuple[int, int] | None:

@@ -65,6 +65,14 @@ class LibraryPattern:
     source: str
     compiled: regex.Pattern[str] = attrs.field(eq=False, repr=False)
 
+    def teaser(self, key: str) -> str:
+        """What follows a ``prefix`` entry in ``key`` (the teaser headline); all of
+        ``key`` for other shapes."""
+        if self.shape != "prefix":
+            return key
+        m = self.compiled.match(key)
+        return key[m.end() - 1:] if m else key
+
     @property
     def label(self) -> str:
         """How a reason names the entry: ``cta/en 'read more'``."""

@@ -25,7 +25,7 @@ import attrs
 import regex
 
 import textnorm
-from textnorm.text import LineFeatures, line_features
+from textnorm.text import LineFeatures, line_features, sentences
 
 from ._promo_model import Vocabulary, content_units, main_region
 from ._promo_patterns import WEAK_CATEGORIES, LibraryPattern, line_key, match_library
@@ -42,8 +42,8 @@ _CATEGORY_NAMES = {
 # A trailing count as view counters print it (7, 23, 1.2K), but not a year or a
 # time or the day of a date: a dateline is content.
 _COUNT_RE = regex.compile(r"(?<=\s)\d{1,3}(?:[.,]\d)?[KkMm]?\s*\Z")
-_DATE_HINT_RE = regex.compile(r"\b(?:1[5-9]|20)\d\d\b|\d:\d\d|\d[./-]\d")
-_INNER_SLASH_RE = regex.compile(r"(?<=\S)/(?=\S)")
+_DATE_HINT_RE = regex.compile(r"\b(?:1[5-9]|20)\d\d\b|\d:\d\d|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
+_SPACED_SEPARATOR_RE = regex.compile(r"(?<=\s)[|»›·•→/>](?=\s)|\s[-–—]\s")
 # A list item of the text itself: a bullet or an enumerator opens the line. Menus
 # rendered from a page carry no such marks; content lists do.
 _LIST_MARK_RE = regex.compile(r"(?:[-+*•◦▪‣–—]|\(?(?:\d{1,3}|[a-z])[.)])\s")
@@ -96,12 +96,26 @@ class PromoLinesOptions:
     long_line_words: int = attrs.field(default=20, validator=attrs.validators.ge(1))
     """A line of at least this many words is prose even without end punctuation."""
     short_line_cost: float = attrs.field(default=5.0, validator=attrs.validators.gt(0))
-    """Weight, in words, a line that is not prose takes away from a content region."""
+    """Weight, in words, a line that is not prose takes away from a content region
+    (a heading between two paragraphs costs far less than the paragraphs bring)."""
+    run_growth: int = attrs.field(default=5, validator=attrs.validators.ge(1))
+    """The k-th short line of an unbroken run costs ``min(k, run_growth)`` times
+    ``short_line_cost``: one or two short lines are headings, a long run is a menu or a
+    link list, which separates the article from teasers beyond it."""
+    max_sentence_words: int = attrs.field(default=40, validator=attrs.validators.ge(1))
+    """A prose line weighs its words, but at most this many per sentence it holds (long
+    sentences rarely pass forty words; a longer stretch without any full stop is a list)."""
     keep_coherence: float = attrs.field(default=0.5, validator=_unit_interval)
     """A short line outside the main content that shares at least this share of its
     content words with it (a title, a heading) stays."""
     edge_keep_lines: int = attrs.field(default=2, validator=attrs.validators.ge(0))
     """This many lines right before and after the main content stay (byline, dateline, sign-off)."""
+    edge_min_coherence: float = attrs.field(default=0.25, validator=_unit_interval)
+    """The content span ends in prose sharing at least this share (a quarter) of its
+    content words with the densest run; less related prose at its ends (a notice
+    to commenters, a list of names) is trimmed off and judged as outside."""
+    min_trim_lines: int = attrs.field(default=5, validator=attrs.validators.ge(1))
+    """...but only when the densest run holds at least this many prose lines."""
     prose_min_coherence: float = attrs.field(default=0.1, validator=_unit_interval)
     """A prose line outside the main content stays unless it shares less than this with it."""
     headline_min_words: int = attrs.field(default=3, validator=attrs.validators.ge(1))
@@ -177,9 +191,9 @@ class PromoLines(textnorm.Normalizer):
             return []
         prose = _prose_flags(lines, o.min_sentence_words, o.long_line_words)
         units = [content_units(f.text) for f in lines]
-        introduced = _introduced(lines, prose)
+        lead_ins = _lead_ins(lines, prose)
         entries = [self._library(f) for f in lines]
-        weights = [f.n_words if p else -o.short_line_cost for f, p in zip(lines, prose, strict=True)]
+        weights = _weights(lines, prose, o)
         region = main_region(weights)
         first, last = region if region else (len(lines), -1)
         vocab = Vocabulary(units[first:last + 1])
@@ -195,13 +209,23 @@ class PromoLines(textnorm.Normalizer):
         for i, f in enumerate(lines):
             if self._allowed(f.text):
                 continue
-            coherence = vocab.coherence(units[i], own=region is not None and region[0] <= i <= region[1])
-            reason = self._pattern_reason(f, entries[i], prose[i], coherence)
+            own = region is not None and region[0] <= i <= region[1]
+            coherence = vocab.coherence(units[i], own=own)
+            entry = entries[i]
+            if entry is not None and entry.shape == "prefix":
+                # Judge "Also read: <teaser>" by its teaser: the prefix's own words
+                # ("read", "also") say nothing about the subject.
+                teaser = content_units(entry.teaser(line_key(f.text)))
+                reason = self._pattern_reason(f, entry, prose[i], vocab.coherence(teaser, own=own))
+            else:
+                reason = self._pattern_reason(f, entry, prose[i], coherence)
             if reason is None and region is not None and i > 0:  # line 0 is the title's place
                 reason = self._headline_reason(lines, prose, units, i, coherence)
-            # An item of a list its lead-in line announces ("More about:") is not
-            # furniture for its position.
-            if reason is None and by_position and not introduced[i] and not first <= i <= last:
+            # An item of a list that a lead-in of the content announces ("More about:")
+            # is not furniture for its position.
+            lead = lead_ins[i]
+            listed = lead is not None and first - o.edge_keep_lines <= lead <= last + o.edge_keep_lines
+            if reason is None and by_position and not listed and not first <= i <= last:
                 reason = self._outside_reason(f, entries[i], prose[i], coherence, i, first, last)
             if reason is not None:
                 out.append(_Verdict(f.index, reason))
@@ -209,16 +233,32 @@ class PromoLines(textnorm.Normalizer):
 
     def _content_span(self, prose: Sequence[bool], units: Sequence[set[str]], vocab: Vocabulary,
                       first: int, last: int) -> tuple[int, int]:
-        """Prose outside the densest run that is on the same subject is content too (an
-        article interrupted by a long code listing or table): the content span reaches
-        out to it, and only what lies beyond is page furniture."""
+        """The content span: the densest run, trimmed to prose on the subject at both
+        ends, then reaching out to prose on the same subject beyond it (an article
+        interrupted by a long code listing or table). What lies outside is furniture."""
         keep = self.options.keep_coherence
+        region = range(first, last + 1)  # the lines ``vocab`` was counted over
+        # The densest run may end in prose of another subject (a long list of
+        # commenters' names, a legal notice) that its sheer length pulled in: trim
+        # the run's ends back to prose on the subject.
+        low = self.options.edge_min_coherence
+
+        def on_subject(i: int) -> bool:
+            return prose[i] and (vocab.coherence(units[i], own=True) or 0.0) >= low
+
+        # A run of a few prose lines has too small a vocabulary to judge its own
+        # lines by: only trim one that holds enough sentences to say what it is about.
+        if sum(prose[i] for i in region) >= self.options.min_trim_lines:
+            while first < last and not on_subject(first):
+                first += 1
+            while last > first and not on_subject(last):
+                last -= 1
         for i in range(first):
-            if prose[i] and (vocab.coherence(units[i], own=False) or 0.0) >= keep:
+            if prose[i] and (vocab.coherence(units[i], own=i in region) or 0.0) >= keep:
                 first = i
                 break
         for i in range(len(prose) - 1, last, -1):
-            if prose[i] and (vocab.coherence(units[i], own=False) or 0.0) >= keep:
+            if prose[i] and (vocab.coherence(units[i], own=i in region) or 0.0) >= keep:
                 last = i
                 break
         return first, last
@@ -267,10 +307,13 @@ class PromoLines(textnorm.Normalizer):
         if _DATE_HINT_RE.search(f.text):
             return None  # a dateline or a credit with a year is content
         count = bool(_COUNT_RE.search(f.text))
-        # French and German quotes (« », » «) are not separators, nor is a slash
-        # inside a word ("Reuters/Getty", "and/or"): a crumb trail spaces its marks.
-        separators = (f.separators - min(f.text.count("«"), f.text.count("»"))
-                      - len(_INNER_SLASH_RE.findall(f.text)))
+        # Of the separator marks the line features count, a crumb trail spaces its
+        # own ("News › World"); a slash in "and/or", markup's "</div>" and French
+        # quotes (« ») are not crumbs.
+        separators = 0
+        if f.separators >= 2:
+            separators = (len(_SPACED_SEPARATOR_RE.findall(f.text))
+                          - min(f.text.count("«"), f.text.count("»")))
         # A view count is strong evidence on its own; one separator is not (a heading
         # or a list item may hold a dash), a crumb trail has two or more, and the line
         # must then share less with the content.
@@ -292,8 +335,8 @@ class PromoLines(textnorm.Normalizer):
         if entry is not None:  # a navigation word or social link, next to the content or not
             return f"{_CATEGORY_NAMES[entry.category]} {where} the main content: matches library pattern {entry.label}"
         distance = first - i if i < first else i - last
-        if distance <= o.edge_keep_lines or _LIST_MARK_RE.match(f.text):
-            return None
+        if distance <= o.edge_keep_lines or _LIST_MARK_RE.match(f.text) or _DATE_HINT_RE.search(f.text):
+            return None  # next to the content, a list item, or a dateline
         shown = "none" if coherence is None else f"{coherence:.2f}"
         if prose:
             if coherence is not None and coherence < o.prose_min_coherence:
@@ -304,19 +347,38 @@ class PromoLines(textnorm.Normalizer):
         return f"boilerplate {where} the main content (short line, coherence {shown})"
 
 
-def _introduced(lines: Sequence[LineFeatures], prose: Sequence[bool]) -> list[bool]:
-    """Which lines belong to a list that a lead-in line ending in a colon opens: the
-    short lines after it, up to a blank line or the next prose."""
-    flags = []
-    on = False
+def _weights(lines: Sequence[LineFeatures], prose: Sequence[bool], o: PromoLinesOptions) -> list[float]:
+    """The weight of each line for :func:`main_region`: prose brings its words (at most
+    ``max_sentence_words`` per sentence, so that one endless unpunctuated list of names
+    or tags does not outweigh an article), a short line costs more the longer the run
+    of short lines it belongs to."""
+    out: list[float] = []
+    run = 0
+    for f, p in zip(lines, prose, strict=True):
+        if p:
+            run = 0
+            cap = o.max_sentence_words * max(1, len(sentences(f.text)))
+            out.append(min(f.n_words, cap))
+        else:
+            run += 1
+            out.append(-o.short_line_cost * min(run, o.run_growth))
+    return out
+
+
+def _lead_ins(lines: Sequence[LineFeatures], prose: Sequence[bool]) -> list[int | None]:
+    """For each line of a list that a lead-in line ending in a colon opens (the short
+    lines after it, up to a blank line, the next prose or the next lead-in), the
+    position of that lead-in; None for other lines."""
+    out: list[int | None] = []
+    lead: int | None = None
     for k, f in enumerate(lines):
         prev = lines[k - 1] if k else None
         if prev is None or prev.index + 1 != f.index or prose[k]:
-            on = False
-        if prev is not None and prev.index + 1 == f.index and prev.colon_end:
-            on = not prose[k]
-        flags.append(on)
-    return flags
+            lead = None
+        elif prev.colon_end:
+            lead = k - 1
+        out.append(lead)
+    return out
 
 
 def _prose_flags(lines: Sequence[LineFeatures], min_sentence_words: int, long_line_words: int) -> list[bool]:
