@@ -8,8 +8,8 @@ heading shares much with the text after it) read the same numbers.
 
 from __future__ import annotations
 
-import functools
 from collections import Counter
+from typing import Any
 
 import attrs
 import regex
@@ -115,10 +115,10 @@ def line_features(text: str) -> list[LineFeatures]:
     """The features of every line of ``text`` (blank lines included), in one pass."""
     # Cost: a few compiled-pattern passes per line and set operations in C; the per-word
     # Python work is done once per DISTINCT word of the document, not per occurrence.
-    # What a line shows on its own is cached by its text (see _one_line), so the passes of
-    # one step and the steps of one chain, which see mostly the same lines, share it.
+    # What a line shows on its own is kept from the previous call (see _LineCache), so the
+    # passes of one step and the steps of one chain, which see mostly the same lines, share it.
     spans = lines(text)
-    local = [_one_line(s.text) for s in spans]
+    local = _LINE_CACHE.lookup([s.text for s in spans])
     line_freq: Counter[str] = Counter()
     for one in local:
         line_freq.update(one[0])
@@ -150,12 +150,40 @@ def line_features(text: str) -> list[LineFeatures]:
     return out
 
 
-LINE_CACHE_SIZE = 4096
-"""Lines whose own features :func:`line_features` keeps (a few MB at most): enough for
-every line of a news-size document through all the steps of a chain."""
+class _LineCache:
+    """The own features of the lines of the most recent :func:`line_features` call.
+
+    A call reuses what the previous one computed for the lines they share, then keeps its
+    own lines only. So memory stays at one document's worth, however long the document
+    (an LRU of fixed size would thrash on a long one and cost time from that size on),
+    and results never depend on the cache: each entry is a pure function of its line.
+    Calls from several threads at once only lower the share of lines found.
+    """
+
+    def __init__(self) -> None:
+        self._previous: dict[str, tuple[Any, ...]] = {}
+
+    def lookup(self, raw_lines: list[str]) -> list[tuple[Any, ...]]:
+        previous = self._previous
+        current: dict[str, tuple[Any, ...]] = {}
+        out = []
+        for raw in raw_lines:
+            one = current.get(raw) or previous.get(raw)
+            if one is None:
+                one = _one_line(raw)
+            current[raw] = one
+            out.append(one)
+        self._previous = current
+        return out
+
+    def cache_clear(self) -> None:
+        """Forget the kept lines (benchmarks call this between timed runs)."""
+        self._previous = {}
 
 
-@functools.lru_cache(maxsize=LINE_CACHE_SIZE)
+_LINE_CACHE = _LineCache()
+
+
 def _one_line(raw: str) -> tuple[frozenset[str], str, int, str, float, bool, bool, bool, int, int]:
     """What a line shows on its own: its folded vocabulary, stripped text, word count,
     case shape and ratio, terminal, colon end, trailing number, separators, ideographs."""
