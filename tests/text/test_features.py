@@ -37,3 +37,16 @@ def test_word_length_counts_ideographs_and_kana_half():
     assert ja.n_ideographs == ja.n_words == 7
     assert (ko.n_words, ko.n_ideographs, ko.word_length) == (2, 0, 2.0)  # Hangul words are spaced
     assert (en.n_ideographs, en.word_length) == (0, 3.0)
+
+
+def test_results_do_not_depend_on_the_previous_call():
+    # line_features reuses the lines the previous call computed; the answer must be the same.
+    from textnorm.text.features import _LINE_CACHE
+
+    other = "Home | News | Sport\nA line that only this text has.\n"
+    _LINE_CACHE.cache_clear()
+    fresh = line_features(DOC)
+    line_features(other + DOC)
+    assert line_features(DOC) == fresh
+    _LINE_CACHE.cache_clear()
+    assert line_features(DOC) == fresh
