@@ -1,0 +1,233 @@
+"""How time and memory grow with the length of one document.
+
+For each size (10 KB, 100 KB, 1 MB, 10 MB by default) one generated document
+(:func:`benchmarks.corpus_gen.long_document`: noisy articles one after another) is written
+to ``benchmarks/out/cache``; then, for each standard normalizer, the default chain and the
+naive baseline, fresh subprocesses read it and
+
+1. time the step on it (CPU time; short runs repeated with caches emptied, the best
+   kept), and record how much the process's peak RSS grew during the call;
+2. up to 1 MB (``traced_max``), run it once more under :mod:`tracemalloc` for the peak
+   of memory allocated during the call (the document itself, already in memory, does not
+   count). tracemalloc slows a run 3-6x, which at 10 MB would cost more than the rest of
+   the benchmarks together; there the RSS growth stands in for it (at 1 MB the two agree
+   within a few percent, as the report shows). Both are multiples of the document's
+   UTF-8 size.
+
+The growth exponent is the least-squares slope of log(time) against log(size) over all
+sizes: 1.0 is linear, 2.0 quadratic. The slope between each pair of neighbouring sizes is
+reported too, so a bend at the large end shows. A step that exceeds the time budget at a
+size is reported as such and not run at larger sizes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import math
+import os
+import resource
+import subprocess
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+from typing import Any
+
+from . import corpus_gen
+from ._common import OUT, ROOT, cpu_time, log, md_table, naive_clean
+
+SIZES = (10_000, 100_000, 1_000_000, 10_000_000)
+MEMORY_TARGET = 10.0  # peak memory below 10x the document size
+EXPONENT_LIMIT = 1.15  # above this, a step is called super-linear in the report
+RSS_MIN_SIZE = 1_000_000  # below this, RSS growth is mostly allocator granularity
+
+
+def _rss() -> int:
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+
+def _worker(name: str, path: str, traced: bool) -> dict[str, Any]:
+    """Run in the subprocess: time ``name`` on the document at ``path``, then trace it."""
+    import textnorm
+    from textnorm.apply import apply_proposal
+    from textnorm.pipeline import Pipeline
+
+    text = Path(path).read_text(encoding="utf-8")
+    pipeline = Pipeline.default()
+    if name == "chain":
+        def fn() -> Any:
+            return pipeline(text)
+    elif name == "naive":
+        def fn() -> Any:
+            return naive_clean(text)
+    else:
+        step = next(s for s in pipeline.steps if s.name == name)
+        doc = textnorm.Document.from_text(text)
+
+        def fn() -> Any:
+            return apply_proposal(doc, step.normalizer(doc), step.name)
+    if traced:
+        tracemalloc.start()
+        fn()
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        return {"traced_peak": peak}
+    rss0 = _rss()
+    seconds = cpu_time(fn, repeat=1, min_total=0.3)
+    rss_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    return {"seconds": seconds, "rss_growth": max(0, rss_peak - rss0)}
+
+
+def _spawn(name: str, path: Path, traced: bool, budget: float) -> dict[str, Any]:
+    cmd = [sys.executable, "-m", "benchmarks.scaling", "--worker", name, str(path)] + (["--traced"] if traced else [])
+    try:
+        p = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=budget)
+    except subprocess.TimeoutExpired:
+        return {"timeout": budget}
+    if p.returncode != 0:
+        return {"error": p.stderr.strip().splitlines()[-1] if p.stderr.strip() else f"exit {p.returncode}"}
+    return json.loads(p.stdout.strip().splitlines()[-1])
+
+
+def _document(size: int) -> Path:
+    # The generator's source is in the name, so a changed generator never reuses an old file.
+    version = hashlib.sha1(Path(corpus_gen.__file__).read_bytes()).hexdigest()[:8]
+    path = OUT / "cache" / f"scaling_{size}_{version}.txt"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(corpus_gen.long_document(size), encoding="utf-8")
+        tmp.replace(path)
+    return path
+
+
+def run(sizes: tuple[int, ...] = SIZES, budget: float = 300.0, names: tuple[str, ...] | None = None,
+        traced_max: int = 1_000_000) -> dict[str, Any]:
+    """Measure every step at every size (tracemalloc up to ``traced_max`` bytes, since it
+    slows a run 3-6x); a step over ``budget`` seconds at one size is not run at the
+    larger ones."""
+    from textnorm.pipeline import Pipeline
+
+    names = names or (*Pipeline.default().names, "chain", "naive")
+    docs = {}
+    for size in sizes:
+        t0 = time.perf_counter()
+        path = _document(size)
+        docs[size] = (path, len(path.read_bytes()))
+        log(f"scaling: document of {docs[size][1] / 1e6:.2f} MB ready ({time.perf_counter() - t0:.1f}s)")
+    results: dict[str, list[dict[str, Any]]] = {}
+    for name in names:
+        results[name] = []
+        for size in sizes:
+            path, n_bytes = docs[size]
+            row: dict[str, Any] = {"size": size, "bytes": n_bytes}
+            t0 = time.perf_counter()
+            row.update(_spawn(name, path, False, budget))
+            if "seconds" in row and size <= traced_max:
+                traced = _spawn(name, path, True, budget * 8)  # tracemalloc slows a run 3-6x
+                row["traced_peak"] = traced.get("traced_peak")
+            results[name].append(row)
+            if "timeout" in row or "error" in row:
+                log(f"scaling: {name} at {n_bytes / 1e6:.2f} MB: {row.get('error') or 'over the budget'}; "
+                    "larger sizes skipped")
+                break
+            log(f"scaling: {name} at {n_bytes / 1e6:.2f} MB: {row['seconds']:.3f}s CPU "
+                f"(wall {time.perf_counter() - t0:.1f}s{' with tracing' if size <= traced_max else ''})")
+    return {"sizes": list(sizes), "budget": budget, "traced_max": traced_max, "results": results}
+
+
+def exponent(rows: list[dict[str, Any]]) -> float | None:
+    """Least-squares slope of log(seconds) against log(bytes)."""
+    pts = [(math.log(r["bytes"]), math.log(r["seconds"])) for r in rows if r.get("seconds")]
+    if len(pts) < 2:
+        return None
+    mx = sum(x for x, _ in pts) / len(pts)
+    my = sum(y for _, y in pts) / len(pts)
+    sxx = sum((x - mx) ** 2 for x, _ in pts)
+    return sum((x - mx) * (y - my) for x, y in pts) / sxx
+
+
+def _local(rows: list[dict[str, Any]]) -> list[str]:
+    out = []
+    ok = [r for r in rows if r.get("seconds")]
+    for a, b in zip(ok, ok[1:]):
+        out.append(f"{math.log(b['seconds'] / a['seconds']) / math.log(b['bytes'] / a['bytes']):.2f}")
+    return out
+
+
+def _size_label(n: int) -> str:
+    return f"{n / 1e6:g} MB" if n >= 1_000_000 else f"{n / 1e3:g} KB"
+
+
+def report(res: dict[str, Any]) -> str:
+    """Markdown: time and memory per size, the growth exponents, and the verdicts."""
+    sizes = res["sizes"]
+    head = ["step"] + [f"{_size_label(s)} s" for s in sizes] + ["exponent", "between sizes"]
+    time_rows, mem_rows, verdicts = [], [], []
+    for name, rows in res["results"].items():
+        by_size = {r["size"]: r for r in rows}
+        cells: list[Any] = [name]
+        mem: list[Any] = [name]
+        for s in sizes:
+            r = by_size.get(s)
+            if r is None:
+                cells.append("skipped")
+                mem.append("-")
+            elif "timeout" in r:
+                cells.append(f"> {r['timeout']:.0f}")
+                mem.append("-")
+            elif "error" in r:
+                cells.append("error")
+                mem.append("-")
+            else:
+                cells.append(f"{r['seconds']:.3f}" if r["seconds"] < 10 else f"{r['seconds']:.1f}")
+                peak = r.get("traced_peak")
+                rss = r["rss_growth"] / r["bytes"]
+                mem.append((f"{peak / r['bytes']:.1f}x" if peak is not None else "-")
+                           + (f" / {rss:.1f}x" if r["size"] >= RSS_MIN_SIZE else f" / ({r['rss_growth'] / 1e6:.0f} MB)"))
+        e = exponent(rows)
+        cells += [f"{e:.2f}" if e is not None else "-", " ".join(_local(rows)) or "-"]
+        time_rows.append(cells)
+        peaks = [r["traced_peak"] / r["bytes"] for r in rows if r.get("traced_peak") is not None]
+        peaks += [r["rss_growth"] / r["bytes"] for r in rows if "rss_growth" in r and r["size"] >= RSS_MIN_SIZE]
+        worst = max(peaks) if peaks else None
+        mem.append(f"{worst:.1f}x" if worst is not None else "-")
+        mem_rows.append(mem)
+        if name == "naive":
+            continue
+        if any("timeout" in r for r in rows):
+            verdicts.append(f"- **{name}** ran over the {res['budget']:.0f}s budget: super-linear or too slow "
+                            "at that size.")
+        elif e is not None and e > EXPONENT_LIMIT:
+            verdicts.append(f"- **{name}** grows super-linearly (exponent {e:.2f}).")
+        if worst is not None and worst >= MEMORY_TARGET:
+            verdicts.append(f"- **{name}** peaks at {worst:.1f}x the document size (target below "
+                            f"{MEMORY_TARGET:.0f}x).")
+    out = ["Time (CPU seconds, one document per size) and growth exponent "
+           "(least-squares slope of log time vs log size; 1.00 = linear):", "",
+           md_table(head, time_rows), "",
+           "Peak memory during the call, as a multiple of the document's UTF-8 size: tracemalloc peak "
+           f"(traced up to {_size_label(res.get('traced_max', sizes[-1]))}) / growth of the process's peak RSS "
+           f"(below {_size_label(RSS_MIN_SIZE)} the RSS is too coarse to divide - allocator arenas - and is "
+           "shown in MB):", "",
+           md_table(["step"] + [_size_label(s) for s in sizes] + ["worst"], mem_rows), ""]
+    if verdicts:
+        out += ["Short of the targets (exponent near 1, memory below 10x):", ""] + verdicts
+    else:
+        out.append("Every step is near-linear and below 10x the document size in memory.")
+    return "\n".join(out)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description="scaling worker (run by python -m benchmarks --scaling)")
+    ap.add_argument("--worker", nargs=2, metavar=("NAME", "PATH"), required=True)
+    ap.add_argument("--traced", action="store_true")
+    args = ap.parse_args()
+    print(json.dumps(_worker(args.worker[0], args.worker[1], args.traced)))
+
+
+if __name__ == "__main__":
+    main()

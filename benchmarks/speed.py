@@ -1,0 +1,117 @@
+"""Throughput of each standard normalizer and of the default chain, against baselines
+measured in the same run.
+
+The corpus is generated (:mod:`benchmarks.corpus_gen`): news-size documents of 2-20 KB in
+five made-up languages (one CJK), with the four noise types. Every figure is CPU time of
+one process (MB/s per core: UTF-8 megabytes over CPU seconds), the best of ``repeat``
+passes over the whole corpus. The ratios divide by two baselines timed in the same run:
+
+- ``naive``: split lines, drop exact repeats with a set, a handful of regexes
+  (:func:`benchmarks._common.naive_clean`) - what people write by hand today;
+- ``findall``: one ``re.findall(r"\\w+")`` pass - the floor of any word-level pass.
+
+The chain's target is 10 MB/s per core, i.e. 0.2x the findall pass.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import textnorm
+from textnorm.apply import apply_proposal
+from textnorm.pipeline import Pipeline
+
+from . import corpus_gen
+from ._common import cpu_time, findall_pass, log, md_table, naive_clean
+
+TARGET_MBS = 10.0
+TARGET_FINDALL_RATIO = 0.2
+
+
+def run(n_docs: int = 300, repeat: int = 2) -> dict[str, Any]:
+    """Time everything; return the figures (see :func:`report`)."""
+    t0 = time.perf_counter()
+    corpus = corpus_gen.news_corpus(n_docs)
+    texts = [t for t, _ in corpus]
+    n_bytes = sum(corpus_gen.iter_sizes(corpus))
+    log(f"speed: {len(texts)} generated documents, {n_bytes / 1e6:.2f} MB ({time.perf_counter() - t0:.1f}s)")
+    pipeline = Pipeline.default()
+    docs = [textnorm.Document.from_text(t) for t in texts]
+
+    rows: dict[str, float] = {}
+
+    def findall_all() -> None:
+        for t in texts:
+            findall_pass(t)
+
+    def naive_all() -> None:
+        for t in texts:
+            naive_clean(t)
+
+    rows["findall"] = cpu_time(findall_all, repeat=max(3, repeat), min_total=1.0)
+    rows["naive"] = cpu_time(naive_all, repeat=max(3, repeat), min_total=1.0)
+    log(f"speed: baselines findall {n_bytes / rows['findall'] / 1e6:.1f} MB/s, "
+        f"naive {n_bytes / rows['naive'] / 1e6:.1f} MB/s")
+
+    for step in pipeline.steps:
+        def alone(step: Any = step) -> None:
+            for d in docs:
+                apply_proposal(d, step.normalizer(d), step.name)
+        rows[step.name] = cpu_time(alone, repeat=repeat)
+        log(f"speed: {step.name} {n_bytes / rows[step.name] / 1e6:.2f} MB/s")
+
+    # The chain, and how its time splits between the steps (each step sees the text the
+    # steps before it left).
+    in_chain = {s.name: float("inf") for s in pipeline.steps}
+
+    def chain() -> None:
+        for t in texts:
+            pipeline(t)
+
+    def chain_by_step() -> None:
+        spent = dict.fromkeys(in_chain, 0.0)
+        for t in texts:
+            doc = textnorm.Document.from_text(t)
+            for step in pipeline.steps:
+                c0 = time.process_time()
+                doc = Pipeline.run_step(step, doc)
+                spent[step.name] += time.process_time() - c0
+        for k, v in spent.items():
+            in_chain[k] = min(in_chain[k], v)
+
+    rows["chain"] = cpu_time(chain, repeat=repeat)
+    cpu_time(chain_by_step, repeat=1)
+    log(f"speed: chain {n_bytes / rows['chain'] / 1e6:.2f} MB/s")
+    return {"docs": len(texts), "bytes": n_bytes, "repeat": repeat, "cpu_s": rows, "chain_steps_cpu_s": in_chain}
+
+
+def report(res: dict[str, Any]) -> str:
+    """Markdown: the throughput table and whether the chain meets its targets."""
+    n_bytes, n_docs, cpu = res["bytes"], res["docs"], res["cpu_s"]
+
+    def mbs(k: str) -> float:
+        return n_bytes / cpu[k] / 1e6
+
+    order = [k for k in cpu if k not in ("findall", "naive", "chain")] + ["chain", "naive", "findall"]
+    rows = []
+    for k in order:
+        label = {"chain": "**default chain**", "naive": "naive baseline", "findall": 're.findall(r"\\w+")'}.get(k, k)
+        share = ""
+        if k in res["chain_steps_cpu_s"]:
+            share = f"{100 * res['chain_steps_cpu_s'][k] / sum(res['chain_steps_cpu_s'].values()):.0f}%"
+        rows.append([label, mbs(k), n_docs / cpu[k], mbs(k) / mbs("naive"), mbs(k) / mbs("findall"), share])
+    out = [f"Generated corpus: {n_docs} documents, {n_bytes / 1e6:.2f} MB (2-20 KB each, 5 made-up "
+           f"languages incl. one CJK, the four noise types); CPU time of one process, best of {res['repeat']}.",
+           "",
+           md_table(["normalizer", "MB/s per core", "docs/s", "speed / naive", "speed / findall",
+                     "share of chain time"], rows),
+           ""]
+    chain_mbs = mbs("chain")
+    ratio = chain_mbs / mbs("findall")
+    ok1 = "holds" if chain_mbs >= TARGET_MBS else "MISSED"
+    ok2 = "holds" if ratio >= TARGET_FINDALL_RATIO else "MISSED"
+    out.append(f"Target, default chain >= {TARGET_MBS:.0f} MB/s per core: {chain_mbs:.2f} MB/s - **{ok1}**; "
+               f">= {TARGET_FINDALL_RATIO}x the findall pass: {ratio:.3f}x - **{ok2}** "
+               f"(the chain takes {cpu['chain'] / cpu['naive']:.0f}x the naive baseline's time).")
+    return "\n".join(out)
