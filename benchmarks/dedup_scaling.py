@@ -7,8 +7,8 @@ Run on demand (never part of the test suite)::
 It builds synthetic documents of growing size (10x steps by default) that hold every kind
 of repeat the normalizer handles: an article followed by a noisy second copy (injected
 tokens, changed case and punctuation, promo lines between the copies), paragraphs doubled
-in place and repeated far away, and short legitimate repeats. It times the normalizer
-(best of ``--repeat`` runs), prints the time per size and per 1,000 characters, and the
+in place and repeated far away, and short legitimate repeats. It times the normalizer in CPU seconds
+(best of ``--repeat`` runs, so other processes on the machine do not blur the figures), prints the time per size and per 1,000 characters, and the
 growth exponent between successive sizes: 1.0 is linear, so a document 10 times longer
 taking about 10 times as long shows an exponent near 1 (n log n shows slightly above).
 """
