@@ -1,14 +1,14 @@
 """The content model of ``promo-lines``: where the main content is, and how well a
-line belongs to it.
+line belongs to it. Everything here is one pass over the lines, linear in the text.
 
-Two pieces, both linear in the text:
-
-- :func:`main_region` finds the densest run of prose. Every non-blank line gets a
-  weight: a prose line (a sentence, or a long line) weighs its word count, any
-  other line a fixed negative cost. The run of lines with the largest total weight
-  (the maximum-sum segment, one pass of Kadane's algorithm) is the main content, the
-  idea of Finn et al.'s "body text extraction" applied to lines: menus, link
-  lists and footers are long runs of short lines, so they fall outside it.
+- :func:`prose_flags` says which lines are running text (a sentence of some length,
+  or a long line; a hard-wrapped sentence is judged whole).
+- :func:`line_weights` and :func:`main_region` find the densest run of prose: a prose
+  line weighs its word count, any other line a negative cost that grows along a run
+  of short lines. The run of lines with the largest total weight (the maximum-sum
+  segment, one pass of Kadane's algorithm) is the main content: the idea of Finn et
+  al.'s "body text extraction" applied to lines. Menus, link lists and footers are
+  long runs of short lines, so they fall outside it.
 - :class:`Vocabulary` counts the content units of the main region so that any
   line's *coherence* (the share of its content units the main content also uses)
   costs one look-up per unit. Content units are the words of at least
@@ -16,6 +16,7 @@ Two pieces, both linear in the text:
   features) and, for Chinese and Japanese, pairs of adjacent ideographs or kana: a
   single character is shared by nearly any two texts of those scripts, a pair much
   less so.
+- :func:`lead_ins` links the items of a list to the line that announces it.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from collections.abc import Sequence
 
 import regex
 
-from textnorm.text import nfkc_casefold
+from textnorm.text import LineFeatures, nfkc_casefold, sentences
 from textnorm.text.features import CONTENT_WORD_MIN_CHARS
 from textnorm.text.words import WORD_RE
 
@@ -98,3 +99,57 @@ def main_region(weights: Sequence[float]) -> tuple[int, int] | None:
         if run > best:
             best, best_span = run, (run_start, i)
     return best_span
+
+
+def prose_flags(lines: Sequence[LineFeatures], min_sentence_words: int, long_line_words: int) -> list[bool]:
+    """Which lines are prose. A hard-wrapped sentence runs over several lines (a line
+    without end punctuation followed by one that opens in lower case): the lines of
+    such a run are judged together, as the sentence they make."""
+    flags = []
+    start = 0
+    for k, f in enumerate(lines):
+        nxt = lines[k + 1].text if k + 1 < len(lines) else ""
+        ends = f.terminal or f.colon_end  # a sentence, or one that introduces a list or quote
+        if not ends and nxt[:1].islower():
+            continue
+        run = lines[start:k + 1]
+        n_words = sum(g.n_words for g in run)
+        ok = (ends and n_words >= min_sentence_words) or n_words >= long_line_words
+        flags.extend([ok] * len(run))
+        start = k + 1
+    return flags
+
+
+def lead_ins(lines: Sequence[LineFeatures], prose: Sequence[bool]) -> list[int | None]:
+    """For each line of a list that a lead-in line ending in a colon opens (the short
+    lines after it, up to a blank line, the next prose or the next lead-in), the
+    position of that lead-in; None for other lines."""
+    out: list[int | None] = []
+    lead: int | None = None
+    for k, f in enumerate(lines):
+        prev = lines[k - 1] if k else None
+        if prev is None or prev.index + 1 != f.index or prose[k]:
+            lead = None
+        elif prev.colon_end:
+            lead = k - 1
+        out.append(lead)
+    return out
+
+
+def line_weights(lines: Sequence[LineFeatures], prose: Sequence[bool], *, short_line_cost: float,
+                 run_growth: int, max_sentence_words: int) -> list[float]:
+    """The weight of each line for :func:`main_region`: prose brings its words (at most
+    ``max_sentence_words`` per sentence, so that one endless unpunctuated list of names
+    or tags does not outweigh an article), a short line costs more the longer the run
+    of short lines it belongs to."""
+    out: list[float] = []
+    run = 0
+    for f, p in zip(lines, prose, strict=True):
+        if p:
+            run = 0
+            cap = max_sentence_words * max(1, len(sentences(f.text)))
+            out.append(min(f.n_words, cap))
+        else:
+            run += 1
+            out.append(-short_line_cost * min(run, run_growth))
+    return out

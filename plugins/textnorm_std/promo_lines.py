@@ -25,9 +25,9 @@ import attrs
 import regex
 
 import textnorm
-from textnorm.text import LineFeatures, line_features, sentences
+from textnorm.text import LineFeatures, line_features
 
-from ._promo_model import Vocabulary, content_units, main_region
+from ._promo_model import Vocabulary, content_units, lead_ins, line_weights, main_region, prose_flags
 from ._promo_patterns import WEAK_CATEGORIES, LibraryPattern, line_key, match_library
 
 _CATEGORY_NAMES = {
@@ -189,11 +189,12 @@ class PromoLines(textnorm.Normalizer):
         lines = [f for f in feats if not f.blank]
         if not lines:
             return []
-        prose = _prose_flags(lines, o.min_sentence_words, o.long_line_words)
+        prose = prose_flags(lines, o.min_sentence_words, o.long_line_words)
         units = [content_units(f.text) for f in lines]
-        lead_ins = _lead_ins(lines, prose)
+        leads = lead_ins(lines, prose)
         entries = [self._library(f) for f in lines]
-        weights = _weights(lines, prose, o)
+        weights = line_weights(lines, prose, short_line_cost=o.short_line_cost, run_growth=o.run_growth,
+                               max_sentence_words=o.max_sentence_words)
         region = main_region(weights)
         first, last = region if region else (len(lines), -1)
         vocab = Vocabulary(units[first:last + 1])
@@ -223,7 +224,7 @@ class PromoLines(textnorm.Normalizer):
                 reason = self._headline_reason(lines, prose, units, i, coherence)
             # An item of a list that a lead-in of the content announces ("More about:")
             # is not furniture for its position.
-            lead = lead_ins[i]
+            lead = leads[i]
             listed = lead is not None and first - o.edge_keep_lines <= lead <= last + o.edge_keep_lines
             if reason is None and by_position and not listed and not first <= i <= last:
                 reason = self._outside_reason(f, entries[i], prose[i], coherence, i, first, last)
@@ -345,59 +346,6 @@ class PromoLines(textnorm.Normalizer):
         if coherence is not None and coherence >= o.keep_coherence:
             return None
         return f"boilerplate {where} the main content (short line, coherence {shown})"
-
-
-def _weights(lines: Sequence[LineFeatures], prose: Sequence[bool], o: PromoLinesOptions) -> list[float]:
-    """The weight of each line for :func:`main_region`: prose brings its words (at most
-    ``max_sentence_words`` per sentence, so that one endless unpunctuated list of names
-    or tags does not outweigh an article), a short line costs more the longer the run
-    of short lines it belongs to."""
-    out: list[float] = []
-    run = 0
-    for f, p in zip(lines, prose, strict=True):
-        if p:
-            run = 0
-            cap = o.max_sentence_words * max(1, len(sentences(f.text)))
-            out.append(min(f.n_words, cap))
-        else:
-            run += 1
-            out.append(-o.short_line_cost * min(run, o.run_growth))
-    return out
-
-
-def _lead_ins(lines: Sequence[LineFeatures], prose: Sequence[bool]) -> list[int | None]:
-    """For each line of a list that a lead-in line ending in a colon opens (the short
-    lines after it, up to a blank line, the next prose or the next lead-in), the
-    position of that lead-in; None for other lines."""
-    out: list[int | None] = []
-    lead: int | None = None
-    for k, f in enumerate(lines):
-        prev = lines[k - 1] if k else None
-        if prev is None or prev.index + 1 != f.index or prose[k]:
-            lead = None
-        elif prev.colon_end:
-            lead = k - 1
-        out.append(lead)
-    return out
-
-
-def _prose_flags(lines: Sequence[LineFeatures], min_sentence_words: int, long_line_words: int) -> list[bool]:
-    """Which lines are prose. A hard-wrapped sentence runs over several lines (a line
-    without end punctuation followed by one that opens in lower case): the lines of
-    such a run are judged together, as the sentence they make."""
-    flags = []
-    start = 0
-    for k, f in enumerate(lines):
-        nxt = lines[k + 1].text if k + 1 < len(lines) else ""
-        ends = f.terminal or f.colon_end  # a sentence, or one that introduces a list or quote
-        if not ends and nxt[:1].islower():
-            continue
-        run = lines[start:k + 1]
-        n_words = sum(g.n_words for g in run)
-        ok = (ends and n_words >= min_sentence_words) or n_words >= long_line_words
-        flags.extend([ok] * len(run))
-        start = k + 1
-    return flags
 
 
 @functools.lru_cache(maxsize=4096)
