@@ -18,6 +18,7 @@ from textnorm.testing import (
     assert_unchanged,
     run_normalizer,
 )
+from textnorm.text import WORD_RE
 from textnorm_std._injected_detect import binomial_tail
 from textnorm_std.injected_tokens import InjectedTokens, InjectedTokensOptions
 
@@ -318,10 +319,25 @@ def test_property_injected_text_comes_back_exactly(pair):
     assert_edits_map_to_original(doc)
 
 
+@st.composite
+def injected_articles_with_splits(draw):
+    """Injected articles where the token also splits up to two words ("pra Token.ter")."""
+    _, noisy = draw(injected_articles())
+    token = next(t for t in ["Zentrova", "Qwixel", "Подробнее", "Ξυλοφ", "ज़ैक्स", "广告推广", "Buy Now"] if t in noisy)
+    long_words = [m for m in WORD_RE.finditer(noisy) if len(m.group()) >= 4 and m.group().isalpha()
+                  and token not in m.group() and m.group() not in token]
+    if long_words:
+        picks = draw(st.lists(st.sampled_from(long_words), max_size=2, unique_by=lambda m: m.start()))
+        for m in sorted(picks, key=lambda m: -m.start()):
+            cut = draw(st.integers(min_value=1, max_value=len(m.group()) - 2))
+            gap = draw(st.sampled_from([".", " ."]))
+            noisy = noisy[:m.start() + cut] + f" {token}{gap}" + noisy[m.start() + cut + 1:]
+    return noisy
+
+
 @settings(max_examples=25, deadline=None)
-@given(injected_articles())
-def test_property_idempotent_and_never_adds_words(pair):
-    _, noisy = pair
+@given(injected_articles_with_splits())
+def test_property_idempotent_and_never_adds_words(noisy):
     assert_idempotent(InjectedTokens(), noisy)
     assert_never_adds_words(InjectedTokens(), noisy)
 
