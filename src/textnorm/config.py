@@ -100,10 +100,19 @@ class PipelineConfig:
             steps.append(spec)
         return cls(steps=steps, source=source)
 
+    def label(self, spec: StepSpec) -> str:
+        """How messages name ``spec``: the file, the step's index and its name."""
+        return step_label(self.source, spec.index, spec.name, spec.use)
+
     @classmethod
     def default(cls, registry: Registry) -> PipelineConfig:
         """The configuration embedded in the package (what runs with no config file)."""
         return cls.from_toml_string(default_config_text(), registry, source="<default config>")
+
+
+def step_label(source: str, index: int, name: str, use: str) -> str:
+    """How messages name a step: ``file: step 2 ('promo')`` or ``file: step 2 ('strict', promo-lines)``."""
+    return f"{source}: step {index} ({name!r})" if name == use else f"{source}: step {index} ({name!r}, {use})"
 
 
 def default_config_text() -> str:
@@ -124,7 +133,7 @@ def _step(raw: Any, index: int, source: str, registry: Registry) -> StepSpec:
     name = raw.get("name", use)
     if not isinstance(name, str) or not name.strip():
         raise ConfigError(f"{label} ({use!r}): 'name' must be a non-empty string, not {name!r}")
-    label = f"{source}: step {index} ({name!r})" if name == use else f"{source}: step {index} ({name!r}, {use})"
+    label = step_label(source, index, name, use)
     try:
         info = registry.get(use)
     except PluginError as exc:

@@ -82,6 +82,10 @@ def check_normalizer_class(cls: Any) -> str | None:
     options = getattr(cls, "Options", None)
     if not (isinstance(options, type) and attrs.has(options)):
         return f"{cls.__qualname__}.Options must be an attrs class, not {options!r}"
+    required = [f.name for f in attrs.fields(options) if f.init and f.default is attrs.NOTHING]
+    if required:
+        return (f"{cls.__qualname__}.Options: every option needs a default (a config may leave any out); "
+                f"{', '.join(required)} has none")
     if not any("__call__" in vars(k) for k in cls.__mro__ if k is not object):
         return f"{cls.__qualname__} must define __call__(self, document)"
     abstract = getattr(cls, "__abstractmethods__", None)

@@ -84,8 +84,7 @@ class Pipeline:
                 normalizer = info.cls(spec.options)
             except (ValueError, TypeError) as exc:
                 # Options that only the normalizer can check (a pattern that does not compile).
-                label = spec.name if spec.name == spec.use else f"{spec.name}, {spec.use}"
-                raise ConfigError(f"{config.source}: step {spec.index} ({label!r}): {exc}") from exc
+                raise ConfigError(f"{config.label(spec)}: {exc}") from exc
             steps.append(Step(spec.name, normalizer, spec.use))
         return cls(steps, registry=registry)
 

@@ -103,3 +103,22 @@ def test_rendered_default_config_round_trips():
     cfg = PipelineConfig.default(reg)
     again = PipelineConfig.from_toml_string(render_config(cfg, reg), reg)
     assert again == attrs.evolve(cfg, source=again.source)
+
+
+def test_error_from_a_normalizer_constructor_names_the_step_like_config_errors(reg):
+    class Picky(Normalizer):
+        """Refuses its options at construction."""
+
+        name = "picky"
+
+        def __init__(self, options=None):
+            super().__init__(options)
+            raise ValueError("pattern '(' does not compile")
+
+        def __call__(self, doc):
+            return textnorm.NOTHING
+
+    reg.register_normalizer(Picky)
+    with pytest.raises(ConfigError) as err:
+        textnorm.Pipeline.from_dict({"step": [{"use": "picky", "name": "p1"}]}, registry=reg, source="x.toml")
+    assert str(err.value) == "x.toml: step 1 ('p1', picky): pattern '(' does not compile"

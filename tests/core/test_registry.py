@@ -134,3 +134,28 @@ def test_document_done_hook_sees_every_finished_document():
 @attrs.frozen
 class _Opts:
     n: int = 1
+
+
+def test_options_without_defaults_are_refused():
+    @attrs.frozen
+    class Needs:
+        limit: int
+
+    class NeedsLimit(Normalizer):
+        name = "needs-limit"
+        Options = Needs
+
+        def __call__(self, doc):
+            return textnorm.NOTHING
+
+    with pytest.raises(PluginError, match="every option needs a default.*limit has none"):
+        Registry(entry_points=False).register_normalizer(NeedsLimit)
+
+
+def test_class_without_call_is_refused():
+    class NoCall:
+        name = "no-call"
+        Options = _Opts
+
+    with pytest.raises(PluginError, match=r"must define __call__"):
+        Registry(entry_points=False).register_normalizer(NoCall)
