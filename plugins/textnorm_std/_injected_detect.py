@@ -269,7 +269,7 @@ def _odd_kind(o: Occurrence, text: str, confirmed: dict[tuple[str, str], set[str
         return o.kind
     if o.kind == IN_WORD and o.fragments:
         if o.right.spaced(o.end):
-            return "spaced_split"  # "inferen Token .es": a space before a full stop, inside a word
+            return "spaced_split"  # "vess Token .ls": a space before a full stop, inside a word
         f = o.fragments
         if confirmed.get((nfkc_casefold(text[f[0]:f[1]]), nfkc_casefold(text[f[2]:f[3]]))):
             return IN_WORD  # the two halves make a word of the document

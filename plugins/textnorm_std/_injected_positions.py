@@ -1,10 +1,10 @@
 """Where a token sits: the position classes of ``injected-tokens``.
 
 Injected tokens are put where natural text does not put words: before the final
-punctuation of a sentence that was already complete (``... issues Token.``), with a
+punctuation of a sentence that was already complete (``... the ferry Token.``), with a
 space before that punctuation (``Token .``), glued after the end of a sentence
-(``...issues.Token.``), as a one-word sentence after one (``...issues. Token.``), or
-inside a word (``Pak Token.stan``). This module looks at the characters around one
+(``...the ferry.Token.``), as a one-word sentence after one (``...the ferry. Token.``), or
+inside a word (``isl Token.nd`` for ``island``). This module looks at the characters around one
 occurrence and names its position; it knows no words, only punctuation, spacing
 and word boundaries, so it works for any script.
 """
@@ -36,11 +36,11 @@ _LETTER_RE = regex.compile(r"\p{L}")
 
 # Position classes of one occurrence.
 NATURAL = "natural"
-FINAL = "final"              # "... issues Token."  before the final punctuation of a sentence
-SPACED = "spaced"            # "... issues Token ."  a space before a full stop
-GLUED = "glued"              # "...issues.Token."    glued after the end of a sentence
-AFTER_END = "after_end"      # "...issues. Token."   a one-word sentence after a sentence
-IN_WORD = "in_word"          # "Pak Token.stan"      splitting a word
+FINAL = "final"              # "... the ferry Token."  before the final punctuation of a sentence
+SPACED = "spaced"            # "... the ferry Token ."  a space before a full stop
+GLUED = "glued"              # "...ferry.Token."     glued after the end of a sentence
+AFTER_END = "after_end"      # "...ferry. Token."    a one-word sentence after a sentence
+IN_WORD = "in_word"          # "isl Token.nd"        splitting a word
 
 STRONG_KINDS = frozenset({SPACED, GLUED, AFTER_END})
 """Positions natural text almost never produces (an in-word split is strong when confirmed)."""

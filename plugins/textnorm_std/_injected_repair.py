@@ -1,9 +1,9 @@
 """Turning the anomalous occurrences of an injected token into changes.
 
 Each removal also takes the spacing and punctuation the injection brought with it,
-so that the sentence reads as before: ``issues Token.`` -> ``issues.``,
-``issues Token .`` -> ``issues.``, ``issues. Token.`` and ``issues.Token.`` ->
-``issues.``, ``Token Token.`` (repeated) -> ``.``. A word split by the token is
+so that the sentence reads as before: ``the ferry Token.`` -> ``the ferry.``,
+``the ferry Token .`` -> ``the ferry.``, ``the ferry. Token.`` and ``the ferry.Token.`` ->
+``the ferry.``, ``Token Token.`` (repeated) -> ``.``. A word split by the token is
 rejoined; where the injection overwrote a character the word is restored from the
 document's own vocabulary when exactly one word fits, otherwise the fragments are
 joined and the change is marked uncertain.
@@ -97,7 +97,7 @@ def _removal(text: str, token: str, start: int, end: int, head: str, found: Dete
     uncertain = False
     replacement = ""
     if kind in (GLUED, AFTER_END):
-        # "...issues. Token." : the token brought its own full stop.
+        # "...the ferry. Token." : the token brought its own full stop.
         s, e = left.ws_start, right.punct_end
         closer = _lost_closer(text, s, e)
         if closer:
@@ -105,11 +105,11 @@ def _removal(text: str, token: str, start: int, end: int, head: str, found: Dete
             replacement, uncertain = closer, True
             note += f"; the unclosed {_OPENER_OF[closer]!r} of the paragraph closed again"
     elif kind in (FINAL, SPACED):
-        # "...issues Token ." : the sentence's own punctuation stays, glued back.
+        # "...the ferry Token ." : the sentence's own punctuation stays, glued back.
         s, e = left.ws_start, right.punct_start
         orphan = _orphan_fragment(text, left.ws_start, start, found)
         if orphan is not None:
-            # "...agendas.m Token ." : a one-letter fragment glued after the sentence end
+            # "...the ferries.m Token ." : a one-letter fragment glued after the sentence end
             # is debris of the injection, as is the punctuation it brought.
             s, e = orphan, right.punct_end
             uncertain = True
@@ -184,7 +184,7 @@ def _split_change(text: str, token: str, occ: Occurrence, found: Detection, head
             how = f"fragments joined as {restored!r}: no word of the document fits"
         uncertain = True
     if nfkc_casefold(restored) == nfkc_casefold(token):
-        # The token was injected into a copy of itself ("rests P Token .oken."): the
+        # The token was injected into a copy of itself ("the pier Tok Token .en."): the
         # restored copy is judged by its own position.
         kind, _, right = classify(text, ls, re_)
         # "...Tok Token .en.Token.": what follows the restored copy is one more copy.
