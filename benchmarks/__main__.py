@@ -54,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     if "scaling" in parts:
         sizes = (tuple(int(s) for s in args.sizes.split(",")) if args.sizes
                  else scaling.SIZES[:3] if args.quick else scaling.SIZES)
-        res = scaling.run(sizes, budget=args.budget, traced_max=100_000 if args.quick else max(sizes))
+        res = scaling.run(sizes, budget=args.budget, traced_max=100_000 if args.quick else 1_000_000)
         data["scaling"] = res
         sections += ["## Scaling", "", scaling.report(res), ""]
     if "profile" in parts:

@@ -68,6 +68,8 @@ def clear_caches() -> None:
         if not name.startswith(("textnorm", "textnorm_std")) or module is None:
             continue
         for value in list(vars(module).values()):
+            if isinstance(value, type):
+                continue  # a class's cache_clear is unbound; its instances are found themselves
             clear = getattr(value, "cache_clear", None)
             if callable(clear):
                 clear()
