@@ -101,6 +101,19 @@ def main_region(weights: Sequence[float]) -> tuple[int, int] | None:
     return best_span
 
 
+CJK_CHARS_PER_WORD = 2
+"""Chinese and Japanese words average one and a half to two characters; the shared
+line features count each ideograph or kana as a word, so their counts are divided by
+this to compare with the word counts of spaced scripts."""
+
+
+def word_equivalents(f: LineFeatures) -> float:
+    """The line's word count with each run of ideographs and kana counted as words of
+    ``CJK_CHARS_PER_WORD`` characters."""
+    cjk = len(_CJK_CHAR_RE.findall(f.text))
+    return f.n_words - cjk + cjk / CJK_CHARS_PER_WORD
+
+
 def prose_flags(lines: Sequence[LineFeatures], min_sentence_words: int, long_line_words: int) -> list[bool]:
     """Which lines are prose. A hard-wrapped sentence runs over several lines (a line
     without end punctuation followed by one that opens in lower case): the lines of
@@ -148,7 +161,7 @@ def line_weights(lines: Sequence[LineFeatures], prose: Sequence[bool], *, short_
         if p:
             run = 0
             cap = max_sentence_words * max(1, len(sentences(f.text)))
-            out.append(min(f.n_words, cap))
+            out.append(min(word_equivalents(f), cap))
         else:
             run += 1
             out.append(-short_line_cost * min(run, run_growth))

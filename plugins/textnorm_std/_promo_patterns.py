@@ -23,7 +23,7 @@ Since a ``line`` entry must cover the whole line, the tolerance cannot reach int
 prose.
 
 Coverage: English, German, French, Spanish, Italian, Portuguese, Dutch, with
-the commonest Czech and Polish marks. The entries are generic web-page phrases,
+the commonest Czech, Polish, Japanese and Chinese marks. The entries are generic web-page phrases,
 not the words of any particular page.
 """
 
@@ -205,6 +205,18 @@ _ENTRIES: tuple[tuple[str, str, str, str], ...] = (
     ("cta", "pl", "prefix", r"(?:czytaj (?:też|także|również)|zobacz (?:też|także|również))"),
     ("ad", "pl", "line", r"(?:~reklama|~ogłoszenie|~artykuł sponsorowany)"),
     ("copyright", "pl", "contains", r"wszelkie prawa ~zastrzeżone"),
+
+    # ---- Japanese and Chinese: the commonest marks (no case, no spaces: exact forms)
+    ("cta", "ja", "line", r"(?:関連記事|あわせて読みたい|続きを読む|もっと見る|記事を読む|詳しくはこちら|今すぐ登録|メルマガ登録|フォローする)"),
+    ("cta", "ja", "prefix", r"(?:【関連記事】|関連記事|あわせて読みたい|こちらもおすすめ)"),
+    ("nav", "ja", "line", r"(?:ツイート|シェア(?:する)?|いいね|コメント(?:\d+件)?|ログイン|ログアウト|トップ|ホーム|検索|メニュー|次へ|前へ)"),
+    ("ad", "ja", "line", r"(?:広告|スポンサーリンク|\[pr\]|【pr】|pr)"),
+    ("copyright", "ja", "contains", r"無断転載(?:を)?禁(?:じます|止)"),
+    ("cta", "zh", "line", r"(?:阅读全文|閱讀全文|查看更多|点击查看|點擊查看|关注我们|關注我們|扫码关注|立即订阅)"),
+    ("cta", "zh", "prefix", r"(?:相关文章|相關文章|相关阅读|相關閱讀|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀)"),
+    ("nav", "zh", "line", r"(?:分享(?:到)?|评论|評論|登录|登入|注册|註冊|首页|首頁|上一篇|下一篇|返回顶部|回到頂部)"),
+    ("ad", "zh", "line", r"(?:广告|廣告|赞助内容|贊助內容)"),
+    ("copyright", "zh", "contains", r"版权所有|版權所有"),
 )
 
 

@@ -43,6 +43,7 @@ _CATEGORY_NAMES = {
 # time or the day of a date: a dateline is content.
 _COUNT_RE = regex.compile(r"(?<=\s)\d{1,3}(?:[.,]\d)?[KkMm]?\s*\Z")
 _DATE_HINT_RE = regex.compile(r"\b(?:1[5-9]|20)\d\d\b|\d:\d\d|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
+_NUMBER_RE = regex.compile(r"(?<!\w)[\d.,]*\d(?!\w)")
 _SPACED_SEPARATOR_RE = regex.compile(r"(?<=\s)[|»›·•→/>](?=\s)|\s[-–—]\s")
 # A list item of the text itself: a bullet or an enumerator opens the line. Menus
 # rendered from a page carry no such marks; content lists do.
@@ -307,7 +308,9 @@ class PromoLines(textnorm.Normalizer):
             return None
         if _DATE_HINT_RE.search(f.text):
             return None  # a dateline or a credit with a year is content
-        count = bool(_COUNT_RE.search(f.text))
+        # A headline is words with a count after them; a line of figures (a table
+        # row, coordinates) ending in one is data.
+        count = bool(_COUNT_RE.search(f.text)) and 3 * len(_NUMBER_RE.findall(f.text)) <= f.n_words
         # Of the separator marks the line features count, a crumb trail spaces its
         # own ("News › World"); a slash in "and/or", markup's "</div>" and French
         # quotes (« ») are not crumbs.
