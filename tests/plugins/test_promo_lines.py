@@ -99,6 +99,7 @@ def removed(doc: textnorm.Document) -> list[str]:
     "Leer más", "Publicidad", "Leggi anche: Le nuove regole", "Pubblicità",
     "Leia também: Novas regras", "Publicidade", "Lees ook: Nieuwe regels", "Advertentie",
     "Alle Rechte vorbehalten", "Tous droits réservés", "© 2023 Some Publisher",
+    "続きを読む", "【関連記事】", "広告", "阅读全文", "版权所有 2023",
 ])
 def test_library_knows_calls_to_action_in_several_languages(line: str) -> None:
     assert match_library(line_key(line)) is not None
@@ -158,6 +159,16 @@ def test_crumb_trail_inside_the_article_removed() -> None:
     noisy = article("Shop » Garden » Furniture » Chairs")
     doc = run_normalizer(PromoLines(), noisy)
     assert doc.text == CLEAN
+
+
+def test_line_of_figures_ending_in_a_number_stays() -> None:
+    assert_unchanged(PromoLines(), article("Position: N43 12 5.5 E15 26 31.2"))
+
+
+def test_chinese_heading_without_punctuation_stays_and_chinese_promo_goes() -> None:
+    noisy = CHINESE.replace("新图书馆的开放\n", "新图书馆的开放\n阅读全文\n")
+    doc = run_normalizer(PromoLines(), noisy)
+    assert doc.text == CHINESE
 
 
 def test_dateline_with_separators_stays() -> None:
