@@ -31,7 +31,8 @@ from .registry import Registry, suggest
 
 DEFAULT_CONFIG_NAME = "default.toml"
 _STEP_KEYS = ("use", "name")
-_TOP_KEYS = ("step",)
+_TOP_KEYS = ("pipeline", "step")
+_PIPELINE_KEYS = ("rounds",)
 
 
 @attrs.frozen
@@ -55,6 +56,8 @@ class PipelineConfig:
 
     steps: tuple[StepSpec, ...] = attrs.field(converter=to_tuple)
     source: str = "<config>"
+    rounds: int = 3
+    """At most this many passes through the chain (``[pipeline] rounds``); see :class:`textnorm.Pipeline`."""
 
     @classmethod
     def from_toml(cls, path: str | Path, registry: Registry) -> PipelineConfig:
@@ -85,6 +88,7 @@ class PipelineConfig:
         for key in data:
             if key not in _TOP_KEYS:
                 raise ConfigError(f"{source}: unknown top-level key {key!r}{suggest(key, _TOP_KEYS)}")
+        rounds = _pipeline_settings(data.get("pipeline", {}), source)
         raw_steps = data.get("step", [])
         if not isinstance(raw_steps, list):
             raise ConfigError(f"{source}: 'step' must be an array of tables ([[step]]), "
@@ -98,7 +102,7 @@ class PipelineConfig:
                                   f"used by step {names[spec.name]}; give one of them another 'name'")
             names[spec.name] = i
             steps.append(spec)
-        return cls(steps=steps, source=source)
+        return cls(steps=steps, source=source, rounds=rounds)
 
     def label(self, spec: StepSpec) -> str:
         """How messages name ``spec``: the file, the step's index and its name."""
@@ -108,6 +112,18 @@ class PipelineConfig:
     def default(cls, registry: Registry) -> PipelineConfig:
         """The configuration embedded in the package (what runs with no config file)."""
         return cls.from_toml_string(default_config_text(), registry, source="<default config>")
+
+
+def _pipeline_settings(raw: Any, source: str) -> int:
+    if not isinstance(raw, Mapping):
+        raise ConfigError(f"{source}: [pipeline] must be a table, not {type(raw).__name__}")
+    for key in raw:
+        if key not in _PIPELINE_KEYS:
+            raise ConfigError(f"{source}: [pipeline]: unknown key {key!r}{suggest(key, _PIPELINE_KEYS)}")
+    rounds = raw.get("rounds", 3)
+    if isinstance(rounds, bool) or not isinstance(rounds, int) or rounds < 1:
+        raise ConfigError(f"{source}: [pipeline]: 'rounds' must be a whole number of at least 1, not {rounds!r}")
+    return rounds
 
 
 def step_label(source: str, index: int, name: str, use: str) -> str:
@@ -150,6 +166,10 @@ def render_config(config: PipelineConfig, registry: Registry, *, header: str = "
     comments holding their default, so the output is ready to copy and edit.
     """
     out = [header.rstrip() + "\n"] if header else []
+    out.append("[pipeline]")
+    out.append("# At most this many passes: steps run again after a later step changed the text.")
+    out.append(f"rounds = {config.rounds}" if config.rounds != 3 else "# rounds = 3    (int; default)")
+    out.append("")
     for spec in config.steps:
         cls = registry.get(spec.use).cls
         out.append("[[step]]")

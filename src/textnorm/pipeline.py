@@ -40,8 +40,20 @@ class Step:
             raise TypeError(f"step {self.name!r}: normalizer {self.normalizer!r} is not callable")
 
 
+DEFAULT_ROUNDS = 3
+"""How many times at most the chain runs over one document (see :class:`Pipeline`)."""
+
+
 class Pipeline:
     """A chain of normalizers, called on a text or a :class:`Document`.
+
+    The chain runs until it is stable: a later step's removal can give an earlier
+    step something new to do (a promo line removed from between two copies of a
+    paragraph makes them neighbours), so after a step changed the text, the steps
+    before it run again on the result, until every step has seen the final text
+    (at most ``rounds`` times through the chain; 1 runs it exactly once). Since each
+    normalizer is idempotent, the result of a pipeline is then idempotent too, and
+    a clean document costs one pass.
 
     Build one from a config (:meth:`from_toml`, :meth:`from_dict`, :meth:`default`)
     or from Python objects::
@@ -53,7 +65,10 @@ class Pipeline:
     """
 
     def __init__(self, steps: Sequence[Step | Normalizer | tuple[str, Any]], *,
-                 registry: Registry | None = None) -> None:
+                 registry: Registry | None = None, rounds: int = DEFAULT_ROUNDS) -> None:
+        if not isinstance(rounds, int) or rounds < 1:
+            raise ValueError(f"rounds must be a whole number of at least 1, not {rounds!r}")
+        self.rounds = rounds
         built = []
         for item in steps:
             if isinstance(item, Step):
@@ -86,7 +101,7 @@ class Pipeline:
                 # Options that only the normalizer can check (a pattern that does not compile).
                 raise ConfigError(f"{config.label(spec)}: {exc}") from exc
             steps.append(Step(spec.name, normalizer, spec.use))
-        return cls(steps, registry=registry)
+        return cls(steps, registry=registry, rounds=config.rounds)
 
     @classmethod
     def from_toml(cls, path: str | Path, *, registry: Registry | None = None) -> Pipeline:
@@ -129,11 +144,29 @@ class Pipeline:
             doc = Document.from_text(doc, id=id)
         elif not isinstance(doc, Document):
             raise TypeError(f"a pipeline takes a str or a Document, not {type(doc).__name__}")
-        for step in self.steps:
-            doc = self.run_step(step, doc)
+        for step in self._schedule(doc):
+            doc = step.run(doc)
         if self.registry is not None:
             self.registry.hook.textnorm_document_done(document=doc, pipeline=self)
         return doc
+
+    def _schedule(self, doc: Document) -> Iterator[_Runner]:
+        """The steps to run, in order, each wrapped to see the document it produced.
+
+        Cycles through the chain until the next step to run is the last one that
+        changed the text (every step has then seen the final text), or ``rounds``
+        passes are done.
+        """
+        n = len(self.steps)
+        last_change: int | None = None
+        for ran in range(n * self.rounds):
+            i = ran % n
+            if ran >= n and (last_change is None or i == last_change):
+                return
+            runner = _Runner(self.steps[i])
+            yield runner
+            if runner.changed:
+                last_change = i
 
     def try_run(self, doc: Document) -> tuple[Document, StepFailure | None]:
         """Like calling the pipeline, but a step that raises leaves ``doc`` unchanged.
@@ -142,11 +175,11 @@ class Pipeline:
         (batch mode: the run goes on, the error is recorded).
         """
         current = doc
-        for step in self.steps:
+        for runner in self._schedule(doc):
             try:
-                current = self.run_step(step, current)
+                current = runner.run(current)
             except Exception as exc:  # noqa: BLE001 - a plugin's fault must not end a batch
-                return doc, StepFailure(step.name, f"{type(exc).__name__}: {exc}")
+                return doc, StepFailure(runner.step.name, f"{type(exc).__name__}: {exc}")
         if self.registry is not None:
             self.registry.hook.textnorm_document_done(document=current, pipeline=self)
         return current, None
@@ -173,7 +206,22 @@ class Pipeline:
         return tuple(s.name for s in self.steps)
 
     def __repr__(self) -> str:
-        return f"Pipeline({', '.join(self.names)})"
+        return f"Pipeline({', '.join(self.names)}; rounds={self.rounds})"
+
+
+class _Runner:
+    """Runs one step once and remembers whether it changed the text."""
+
+    __slots__ = ("changed", "step")
+
+    def __init__(self, step: Step) -> None:
+        self.step = step
+        self.changed = False
+
+    def run(self, doc: Document) -> Document:
+        out = Pipeline.run_step(self.step, doc)
+        self.changed = len(out.edits) != len(doc.edits)  # edits are logged only when the text changes
+        return out
 
 
 @functools.lru_cache(maxsize=1)

@@ -67,7 +67,7 @@ def test_valid_config_builds_options(reg):
     ('[[step]]\nuse = "trim"\nenabled = 1\n', "my.toml: step 1 ('trim'): option 'enabled' must be a boolean, not integer 1"),
     ('[[step]]\nuse = "trim"\n[[step]]\nuse = "trim"\n',
      "my.toml: step 2 ('trim'): the name 'trim' is already used by step 1; give one of them another 'name'"),
-    ('steps = []\n', "my.toml: unknown top-level key 'steps'; did you mean 'step'? (valid: step)"),
+    ('steps = []\n', "my.toml: unknown top-level key 'steps'; did you mean 'step'? (valid: pipeline, step)"),
     ('[[step]]\nname = "x"\n', "my.toml: step 1: missing key 'use' (the normalizer to run) (valid: trim)"),
     ('[[step\n', "my.toml: not valid TOML"),
 ])

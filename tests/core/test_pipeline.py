@@ -108,3 +108,60 @@ def test_normalize_with_default_and_custom_configs(reg):
 def test_normalize_rejects_wrong_types():
     with pytest.raises(TypeError):
         Pipeline([Drop()])(123)  # type: ignore[arg-type]
+
+
+class DropAfter(Normalizer):
+    """Drops the line 'x' only when it directly follows a line 'y' (a step a later step can feed)."""
+
+    name = "drop-after"
+
+    def __call__(self, doc):
+        i = doc.text.find("y\nx\n")
+        return Proposal(changes=[Change(i + 2, i + 4, "x after y")]) if i >= 0 else textnorm.NOTHING
+
+
+class DropZ(Normalizer):
+    """Drops lines 'z'."""
+
+    name = "drop-z"
+
+    def __call__(self, doc):
+        i = doc.text.find("z\n")
+        return Proposal(changes=[Change(i, i + 2, "z")]) if i >= 0 else textnorm.NOTHING
+
+
+def test_earlier_steps_run_again_after_a_later_step_changed_the_text():
+    pipe = Pipeline([DropAfter(), DropZ()])
+    doc = pipe("y\nz\nx\n")  # DropZ makes 'x' follow 'y'; DropAfter then acts in the second round
+    assert doc.text == "y\n"
+    assert [e.step for e in doc.edits] == ["drop-z", "drop-after"]
+    assert pipe(doc.text).edits == ()  # idempotent
+    assert Pipeline([DropAfter(), DropZ()], rounds=1)("y\nz\nx\n").text == "y\nx\n"
+
+
+def test_a_clean_document_costs_one_pass():
+    calls = []
+
+    class Count(Normalizer):
+        """Counts its calls."""
+
+        name = "count"
+
+        def __call__(self, doc):
+            calls.append(doc.text)
+            return textnorm.NOTHING
+
+    Pipeline([Count(), DropZ()])("a\nb\n")
+    assert len(calls) == 1
+    calls.clear()
+    Pipeline([DropZ(), Count()])("z\nb\n")  # the change came before Count: nothing to redo
+    assert len(calls) == 1
+
+
+def test_rounds_come_from_the_config(reg):
+    pipe = Pipeline.from_dict({"pipeline": {"rounds": 1}, "step": [{"use": "drop"}]}, registry=reg)
+    assert pipe.rounds == 1
+    with pytest.raises(textnorm.ConfigError, match=r"\[pipeline\]: 'rounds' must be a whole number"):
+        Pipeline.from_dict({"pipeline": {"rounds": 0}, "step": []}, registry=reg)
+    with pytest.raises(textnorm.ConfigError, match=r"unknown key 'round'; did you mean 'rounds'"):
+        Pipeline.from_dict({"pipeline": {"round": 2}, "step": []}, registry=reg)
