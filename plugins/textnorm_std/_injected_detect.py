@@ -30,6 +30,10 @@ import regex
 from textnorm.text import WORD_RE, nfkc_casefold
 
 from ._injected_positions import (
+    CJK_TERMINALS,
+    CLOSERS,
+    FINAL,
+    GLUED,
     INLINE_SPACE,
     IN_WORD,
     NATURAL,
@@ -57,6 +61,12 @@ class Occurrence:
     right: Right
     prev_word: str
     """The word before it (case-folded), for the distinct-context count."""
+    prev_capital: bool
+    """Whether the word before it starts with a capital letter."""
+    after_word: bool = False
+    """Whether a word stands right before it on its line, one space away ("demolished Token.")."""
+    line_end: bool = False
+    """Whether its sentence punctuation closes the line (paragraph)."""
     fragments: tuple[int, int, int, int] | None = None
     """For a split word: (left fragment start, end, right fragment start, end)."""
 
@@ -75,6 +85,8 @@ class TokenStats:
     p_value: float
     by_kind: dict[str, int]
     known: bool = False
+    plain: bool = False
+    """Judged on the plain route: a capitalised token closing sentences, no odd positions needed."""
     natural_before: frozenset[str] = frozenset()
     """Words (case-folded) that precede the token in its natural occurrences: a
     sentence-final occurrence after one of them is a use of the same phrase, kept."""
@@ -98,6 +110,9 @@ class DetectConfig:
     min_token_chars: int
     phrase_ratio: float
     known: frozenset[str]
+    plain_min_anomalous: int = 5
+    plain_min_share: float = 0.8
+    plain_max_p: float = 1e-6
 
 
 def binomial_tail(k: int, n: int, p: float) -> float:
@@ -191,7 +206,9 @@ def _occurrence(index: WordIndex, a: int, k: int) -> Occurrence:
     text = index.text
     start, end = index.starts[a], index.ends[k]
     kind, left, right = classify(text, start, end)
-    prev_word = nfkc_casefold(index.word(a - 1)) if a > 0 else ""
+    prev = index.word(a - 1) if a > 0 else ""
+    prev_word = nfkc_casefold(prev)
+    prev_capital = prev[:1].isupper()
     fragments = None
     if kind == IN_WORD:
         # The left half of the split word is the word just before, one space away.
@@ -200,7 +217,14 @@ def _occurrence(index: WordIndex, a: int, k: int) -> Occurrence:
             fragments = (index.starts[a - 1], index.ends[a - 1], right.punct_end, right.frag_end)
         else:
             kind = NATURAL  # "Node.js", "example.com": a dotted name, not a split
-    return Occurrence(start, end, kind, left, right, prev_word, fragments)
+    after_word = (a > 0 and left.kind == "word" and left.ws_start < start
+                  and index.ends[a - 1] == left.ws_start)
+    q = right.punct_end
+    while q < len(text) and (text[q] in CLOSERS or text[q] in INLINE_SPACE):
+        q += 1
+    line_end = right.kind == "final" and (q >= len(text) or text[q] in "\n\r")
+    return Occurrence(start, end, kind, left, right, prev_word, prev_capital,
+                      after_word=after_word, line_end=line_end, fragments=fragments)
 
 
 @attrs.frozen
@@ -265,6 +289,8 @@ def detect(text: str, config: DetectConfig) -> Detection:
 
 def _odd_kind(o: Occurrence, text: str, confirmed: dict[tuple[str, str], set[str]]) -> str | None:
     """The way an occurrence is odd, or None when its position could be natural."""
+    if o.kind == GLUED and _after_cjk_stop(text, o.start):
+        return None  # scripts without spaces start every sentence glued to the last one
     if o.kind in STRONG_KINDS:
         return o.kind
     if o.kind == IN_WORD and o.fragments:
@@ -274,6 +300,13 @@ def _odd_kind(o: Occurrence, text: str, confirmed: dict[tuple[str, str], set[str
         if confirmed.get((nfkc_casefold(text[f[0]:f[1]]), nfkc_casefold(text[f[2]:f[3]]))):
             return IN_WORD  # the two halves make a word of the document
     return None
+
+
+def _after_cjk_stop(text: str, pos: int) -> bool:
+    k = pos
+    while k > 0 and text[k - 1] in CLOSERS:
+        k -= 1
+    return k > 0 and text[k - 1] in CJK_TERMINALS
 
 
 def _stats(token: str, occs: list[Occurrence], total: int, n_final: int, n_words: int,
@@ -289,7 +322,10 @@ def _stats(token: str, occs: list[Occurrence], total: int, n_final: int, n_words
     distinct = len({(o.prev_word, k) for o, k in odd})
     kinds = len({k for _, k in odd})
     total = max(total, m)
-    if not known and (distinct < config.min_strong or kinds < config.min_kinds or m / total < config.min_share):
+    share = m / total
+    plain = not known and _plain_route_possible(token, occs, share, config)
+    if not known and not plain and (distinct < config.min_strong or kinds < config.min_kinds
+                                    or share < config.min_share):
         return None
     # Concentration: how often the document's other words end a sentence (smoothed).
     final_rate = (max(0, n_final - m) + 1) / (max(0, n_words - total) + 2)
@@ -297,11 +333,44 @@ def _stats(token: str, occs: list[Occurrence], total: int, n_final: int, n_words
     by_kind: dict[str, int] = defaultdict(int)
     for o in occs:
         by_kind[o.kind] += 1
-    stats = TokenStats(token, total, tuple(occs), len(odd), distinct, kinds, final_rate, p_value,
-                       dict(by_kind), known)
-    if not known and p_value > config.max_p:
-        return None
-    return stats
+    odd_route = distinct >= config.min_strong and kinds >= config.min_kinds and share >= config.min_share
+    if not known:
+        if odd_route and p_value <= config.max_p:
+            plain = False
+        elif not (plain and p_value <= config.plain_max_p):
+            return None
+    return TokenStats(token, total, tuple(occs), len(odd), distinct, kinds, final_rate, p_value,
+                      dict(by_kind), known, plain)
+
+
+PLAIN_DISTINCT_BEFORE = 0.8
+"""On the plain route, the share of a token's plain occurrences after different,
+lower-case words."""
+
+PLAIN_LINE_END = 0.5
+"""On the plain route, the share of a token's plain occurrences that close a paragraph."""
+
+
+def _plain_route_possible(token: str, occs: list[Occurrence], share: float, config: DetectConfig) -> bool:
+    """The plain route: a token that closes sentences with no odd position at all.
+
+    Natural words that end many sentences ("he said.", "years ago.") are lower-case
+    words of the language; names follow the same few words ("in Paris."); an
+    abbreviation ("Mr.", "Prof.") is followed by the name it abbreviates, not by the
+    end of a paragraph; a capitalised word after a colon or a bullet starts a clause.
+    An injected token is a capitalised single word put after a lower-case word, a
+    different one nearly every time, often closing the paragraph, and it has almost
+    no other use in the document.
+    """
+    if not token[:1].isupper() or any(c.isspace() for c in token) or share < config.plain_min_share:
+        return False
+    plain = [o for o in occs if o.kind == FINAL and o.after_word and not o.prev_capital]
+    m = len(plain)
+    if m < config.plain_min_anomalous or m < PLAIN_DISTINCT_BEFORE * len(occs):
+        return False
+    if len({o.prev_word for o in plain}) < PLAIN_DISTINCT_BEFORE * m:
+        return False
+    return sum(o.line_end for o in plain) >= PLAIN_LINE_END * m
 
 
 def _count_all(index: WordIndex, wanted: set[str], max_words: int) -> dict[str, int]:

@@ -43,6 +43,10 @@ def summary(stats: TokenStats) -> str:
             f"in anomalous positions ({kinds})")
     if stats.known:
         return text + "; listed in known_tokens"
+    if stats.plain:
+        return (text + f"; a capitalised token closing sentences after different lower-case words; "
+                f"the document's other words end a sentence at a rate of {stats.final_rate:.3f} "
+                f"(binomial p = {stats.p_value:.1g})")
     return (text + f"; {stats.distinct_strong} independent odd positions, of {stats.odd_kinds} "
             f"kinds; the document's other words end a sentence at a rate of "
             f"{stats.final_rate:.3f} (binomial p = {stats.p_value:.1g})")

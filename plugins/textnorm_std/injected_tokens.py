@@ -68,6 +68,16 @@ class InjectedTokensOptions:
     phrase_ratio: float = attrs.field(default=0.8, validator=_share)
     """A phrase wins over its last word when it covers this share of the word's anomalous occurrences."""
 
+    plain_min_anomalous: int = attrs.field(default=5, validator=[attrs.validators.instance_of(int), _positive])
+    """Plain route (no odd position needed): a capitalised token needs this many
+    sentence-final occurrences, after different, mostly lower-case words..."""
+
+    plain_min_share: float = attrs.field(default=0.8, validator=_share)
+    """...this share of all its occurrences at sentence ends..."""
+
+    plain_max_p: float = attrs.field(default=1e-6, validator=_share)
+    """...and that concentration at sentence ends this improbable (binomial test)."""
+
     known_tokens: tuple[str, ...] = attrs.field(default=(), converter=_tokens, validator=_nonblank)
     """Tokens known to be injected (any case): one anomalous occurrence is enough for them.
     They add to detection; natural occurrences of them stay."""
@@ -92,6 +102,9 @@ class InjectedTokens(textnorm.Normalizer):
             min_token_chars=o.min_token_chars,
             phrase_ratio=o.phrase_ratio,
             known=frozenset(nfkc_casefold(t.strip()) for t in o.known_tokens),
+            plain_min_anomalous=o.plain_min_anomalous,
+            plain_min_share=o.plain_min_share,
+            plain_max_p=o.plain_max_p,
         )
 
     def __call__(self, doc: textnorm.Document) -> textnorm.Proposal:

@@ -77,6 +77,21 @@ def test_removes_an_unknown_token_in_every_anomalous_form():
     assert_edits_map_to_original(doc)
 
 
+def test_a_capitalised_token_in_plain_sentence_final_positions_only():
+    """The plain route: no odd position at all, but a capitalised word closing sentences
+    after different lower-case words, mostly at paragraph ends."""
+    sentences = inject(SENTENCES, "Beacon", {i: "final" for i in (2, 5, 8, 11, 0, 4)})
+    doc = run(article(sentences))
+    assert doc.text == CLEAN
+    assert "a capitalised token closing sentences" in doc.edits[0].reason
+
+
+def test_abbreviations_and_clause_starts_are_not_plain_injections():
+    lines = [f"The ferry was late again, said Prof. Okafor of the harbour board on day {i}." for i in range(8)]
+    lines += [f"  * patches/pier-{w}: Upstreamed." for w in ("north", "south", "east", "west", "quay", "slip")]
+    assert_unchanged(InjectedTokens(), "\n".join(lines) + "\n")
+
+
 def test_reason_carries_the_evidence():
     doc = run(article(inject(SENTENCES, "Zentrova", FORMS)))
     reason = doc.edits[0].reason
@@ -195,7 +210,7 @@ def test_cjk_token_in_chinese_text_without_spaces():
     noisy = list(sentences)
     noisy[0] = sentences[0][:-1] + "广告推广。"
     noisy[1] = sentences[1][:-1] + "广告推广 。"
-    noisy[2] = sentences[2] + "广告推广。"
+    noisy[2] = sentences[2] + " 广告推广。"  # a space is odd in a script without spaces
     noisy[4] = sentences[4][:-1] + "广告推广。"
     noisy[5] = sentences[5] + "广告推广。"
     noisy[6] = sentences[6][:-1] + "广告推广 。"
@@ -288,7 +303,7 @@ def _inject_at(text: str, token: str, ends: list[int], forms: list[str]) -> str:
             "final": f"{sep}{token}{stop}",
             # a space before a danda is common Hindi typing: only full stops count as odd
             "spaced": f"{sep}{token} {stop}" if stop in ".。" else f"{sep}{token}{stop}",
-            "after_end": f"{stop}{sep}{token}{stop}" if sep else f"{stop}{token}{stop}",
+            "after_end": f"{stop} {token}{stop}",  # a space after a CJK full stop is odd too
             "glued": f"{stop}{token}{stop}",
         }[form])
         pos = end + 1
