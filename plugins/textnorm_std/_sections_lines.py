@@ -27,6 +27,8 @@ import regex
 
 from textnorm.text import LineFeatures, comparison_key
 
+from ._sections_lists import continues_sentence, list_runs
+
 MARKDOWN_HEADING_RE = regex.compile(r"^\s{0,3}(?P<hashes>#{1,6})[ \t]+(?P<body>\S.*?)(?:[ \t]+#+)?\s*$")
 UNDERLINE_RE = regex.compile(r"^\s{0,3}(?:(?P<eq>=)=+|(?P<dash>-)-+)\s*$")
 BULLET_RE = regex.compile(r"^\s*[-*•◦▪‣–—+·●■□➢►✓✔]\s+\S")
@@ -60,6 +62,12 @@ _COMMA_END_RE = regex.compile(r"[,，、]\s*$|[:：;](?:\s*\[[^\[\]]{1,40}\])+\s
 MIN_MARKED_HEADINGS = 2
 """How many context-found headings must share a trailing mark before it counts as
 the document's heading mark (two: one could be chance, a site's template repeats)."""
+
+
+MARKED_MAJORITY = 0.5
+"""Share of the found headings that must carry the document's heading mark before an
+unmarked one is taken for an outlier (more than half: then the mark is the rule of
+the document, not the habit of a few sections)."""
 
 
 @attrs.frozen(slots=True)
@@ -234,6 +242,8 @@ def plain_headings(
         j = nxt(k)
         if j is None:
             continue
+        if kinds[j] is None and continues_sentence(feats[j]):
+            continue  # the first line of a hard-wrapped paragraph
         if kinds[j] is None and is_body(feats[j], rules):
             found.add(i)
             continue
@@ -244,6 +254,8 @@ def plain_headings(
             after = nxt(pos[j])
             if after is not None and kinds[after] is None and is_body(feats[after], rules):
                 found.add(i)
+    # Three or more heading-shaped lines with no body between: a list or a menu.
+    found.difference_update(list_runs(order, candidates))
     _drop_definition_terms(feats, kinds, order, found)
     _add_marked(feats, kinds, order, found, rules)
     return found
@@ -282,6 +294,9 @@ def _add_marked(feats: Sequence[LineFeatures], kinds: list[str | None], order: l
     When at least ``MIN_MARKED_HEADINGS`` headings found from context end with the
     same mark (``[edit]``, ``¶``, ``#``), that mark is how this document writes a
     heading, and every other heading-shaped line ending with it is one too.
+    Conversely, once marked headings are the majority of the headings found, a
+    plain-text heading without the mark is an outlier among its siblings (an
+    image caption, a credit): it is dropped. Markup headings are never dropped.
     """
     marks: dict[str, int] = {}
     for i in found:
@@ -295,3 +310,11 @@ def _add_marked(feats: Sequence[LineFeatures], kinds: list[str | None], order: l
         m = _TAIL_MARK_RE.search(feats[i].text)
         if m and m.group().strip() in doc_marks and kinds[i] is None and heading_shaped(feats[i], rules):
             found.add(i)
+    marked = [i for i in found if _doc_mark(feats[i], doc_marks)]
+    if len(marked) > MARKED_MAJORITY * len(found):
+        found.difference_update([i for i in found if not _doc_mark(feats[i], doc_marks)])
+
+
+def _doc_mark(f: LineFeatures, doc_marks: set[str]) -> bool:
+    m = _TAIL_MARK_RE.search(f.text)
+    return m is not None and m.group().strip() in doc_marks
