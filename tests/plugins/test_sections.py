@@ -211,6 +211,40 @@ def test_document_heading_mark_found_without_context():
     assert find_headings(text) == ["History[edit]", "Economy[edit]", "See also[edit]"]
 
 
+
+def test_first_line_of_a_hard_wrapped_paragraph_is_not_a_heading():
+    # A short first line whose sentence goes on, lower-case, on the next line.
+    text = (f"Harbour Notes\n{BODY_EN}\nThe new crane on the eastern quay can lift containers from\n"
+            f"ships of any size, the operator said on Monday, and it will start work in May.\n"
+            f"Night Crossings\n{BODY_EN2}\n")
+    assert find_headings(text) == ["Night Crossings"]
+
+
+def test_continuation_rule_needs_case():
+    # Scripts without case give no such evidence: the heading is kept.
+    body = "渡轮公司周一表示，新的时刻表将从下个月开始实行，晚上的航班会比以前多两班，居民们对此表示欢迎。"
+    text = f"海岛渡轮新时刻表\n{body}\n居民的看法\n{body}\n"
+    assert find_headings(text) == ["居民的看法"]
+
+
+def test_three_heading_shaped_lines_in_a_row_are_a_list():
+    text = (f"Buying a Boat\n{BODY_EN}\nWho will sail it?\nWhere will it be moored?\n"
+            f"How much are the harbour dues?\n{BODY_EN2}\n")
+    assert find_headings(text) == []
+    # Two in a row are a section and its first sub-section.
+    text = f"Buying a Boat\n{BODY_EN}\nBefore You Buy\nWho will sail it?\n{BODY_EN2}\n"
+    assert find_headings(text) == ["Before You Buy", "Who will sail it?"]
+
+
+def test_unmarked_line_among_marked_headings_is_not_a_heading():
+    text = (f"Harbour Town\n{BODY_EN}\nHistory[edit]\n{BODY_EN2}\nOld pier drawing\n{BODY_EN}\n"
+            f"Economy[edit]\n{BODY_EN2}\nTourism[edit]\n{BODY_EN}\n")
+    assert find_headings(text) == ["History[edit]", "Economy[edit]", "Tourism[edit]"]
+    # A mark on too few headings is no rule of the document: the plain one stays.
+    text = f"Harbour Town\n{BODY_EN}\nHistory[edit]\n{BODY_EN2}\nOld Pier\n{BODY_EN}\n"
+    assert find_headings(text) == ["History[edit]", "Old Pier"]
+
+
 @pytest.mark.parametrize("line", [
     "By [Your Name], June 27, 2025",
     "By {{author}} | 2025-06-27",
