@@ -62,7 +62,7 @@ def with_corpus_step(pipeline: Pipeline, corpus: Any) -> Pipeline:
     from .corpus_dedup import CorpusDedup
 
     step = Step(CorpusDedup.name, CorpusDedup(corpus.options, corpus), CorpusDedup.name)
-    return Pipeline([step, *pipeline.steps], registry=pipeline.registry)
+    return Pipeline([step, *pipeline.steps], registry=pipeline.registry, rounds=pipeline.rounds)
 
 
 _CACHE: dict[str, Pipeline] = {}
