@@ -38,6 +38,10 @@ QUOTE_RE = regex.compile(r"^\s*>")
 NUMBERED_RE = regex.compile(
     r"^\s*(?:(?P<arabic>\d{1,3}(?:\.\d{1,3})*)(?:[.)]|(?<=\d\.\d{1,3})(?=\s))|(?P<roman>[IVXLC]{1,6})\.)\s+\S"
 )
+# The number itself, to judge the case of what follows it.
+_NUMBER_PREFIX_RE = regex.compile(
+    r"^\s*(?:\d{1,3}(?:\.\d{1,3})*(?:[.)]|(?<=\d\.\d{1,3})(?=\s))|[IVXLC]{1,6}\.)\s+"
+)
 _LABEL_PHRASE_RE = regex.compile(r"^[^:：]{1,40}[:：]\s*\S")
 URL_RE = regex.compile(r"https?://|www\.|\S@\S+\.\w")
 _LOWER_START_RE = regex.compile(r"^[^\p{L}\p{N}]*\p{Ll}+(?:\s|$)")
@@ -126,8 +130,11 @@ def heading_shaped(f: LineFeatures, rules: HeadingRules) -> bool:
         return False
     if _NOTE_START_RE.match(f.text):
         return False  # a footnote or reference entry
-    if _LOWER_START_RE.match(f.text) and numbering_rank(f.text) is None:
-        return False  # a sentence's continuation or code, not a heading
+    numbered = numbering_rank(f.text) is not None
+    if _LOWER_START_RE.match(_NUMBER_PREFIX_RE.sub("", f.text, count=1) if numbered else f.text):
+        # A sentence's continuation or code, not a heading; after a number, a
+        # lower-case item ("2) lower running costs") is a list's, not a section's.
+        return False
     if f.case_shape in ("title", "upper", "caseless") or numbering_rank(f.text) is not None:
         return True
     if _LABEL_PHRASE_RE.match(f.text):

@@ -236,6 +236,16 @@ def test_three_heading_shaped_lines_in_a_row_are_a_list():
     assert find_headings(text) == ["Before You Buy", "Who will sail it?"]
 
 
+def test_numbered_lower_case_items_are_a_list_not_sections():
+    # After the number, a lower-case phrase is a list item, as it is without one.
+    text = (f"Why the Island Chose Electric Ferries\n{BODY_EN}\n1) lower running costs\n{BODY_EN2}\n"
+            f"2) quieter crossings\n{BODY_EN}\n")
+    assert find_headings(text) == []
+    doc = run(text)
+    assert ("list_item", "1) lower running costs") in kinds(doc)
+    text = f"Why the Island Chose Electric Ferries\n{BODY_EN}\n1) Lower Running Costs\n{BODY_EN2}\n"
+    assert find_headings(text) == ["1) Lower Running Costs"]
+
 def test_unmarked_line_among_marked_headings_is_not_a_heading():
     text = (f"Harbour Town\n{BODY_EN}\nHistory[edit]\n{BODY_EN2}\nOld pier drawing\n{BODY_EN}\n"
             f"Economy[edit]\n{BODY_EN2}\nTourism[edit]\n{BODY_EN}\n")
