@@ -114,15 +114,40 @@ def word_equivalents(f: LineFeatures) -> float:
     return f.n_words - cjk + cjk / CJK_CHARS_PER_WORD
 
 
-def prose_flags(lines: Sequence[LineFeatures], min_sentence_words: int, long_line_words: int) -> list[bool]:
+# An ellipsis closing a line: the sentence was cut off (a teaser or a title shortened
+# to fit a box), or trails away; either way it is not a finished sentence.
+_ELLIPSIS_END_RE = regex.compile(r"(?:…|\.\.\.)[\"'”’»)\]」』）]*\s*\Z")
+
+
+def prose_flags(lines: Sequence[LineFeatures], min_sentence_words: int, long_line_words: int,
+                ellipsis_ends: bool = True) -> list[bool]:
     """Which lines are prose. A hard-wrapped sentence runs over several lines (a line
     without end punctuation followed by one that opens in lower case): the lines of
-    such a run are judged together, as the sentence they make."""
+    such a run are judged together, as the sentence they make.
+
+    With ``ellipsis_ends`` false, a line ending in an ellipsis is prose only next to
+    other prose (a sentence that trails away inside a paragraph run) or when long
+    enough without a full stop: among short lines it is a teaser or a title cut off
+    to fit a box."""
+    loose = _prose_flags(lines, min_sentence_words, long_line_words, True)
+    if ellipsis_ends:
+        return loose
+    strict = _prose_flags(lines, min_sentence_words, long_line_words, False)
+    out = list(strict)
+    for k, (s, lo) in enumerate(zip(strict, loose, strict=True)):
+        if lo and not s and ((k > 0 and strict[k - 1]) or (k + 1 < len(strict) and strict[k + 1])):
+            out[k] = True
+    return out
+
+
+def _prose_flags(lines: Sequence[LineFeatures], min_sentence_words: int, long_line_words: int,
+                 ellipsis_ends: bool) -> list[bool]:
     flags = []
     start = 0
     for k, f in enumerate(lines):
         nxt = lines[k + 1].text if k + 1 < len(lines) else ""
-        ends = f.terminal or f.colon_end  # a sentence, or one that introduces a list or quote
+        terminal = f.terminal and (ellipsis_ends or not _ELLIPSIS_END_RE.search(f.text))
+        ends = terminal or f.colon_end  # a sentence, or one that introduces a list or quote
         if not ends and nxt[:1].islower():
             continue
         run = lines[start:k + 1]

@@ -25,7 +25,7 @@ import attrs
 import regex
 
 import textnorm
-from textnorm.text import LineFeatures, line_features
+from textnorm.text import LineFeatures, comparison_key, line_features
 
 from ._promo_model import Vocabulary, content_units, lead_ins, line_weights, main_region, prose_flags
 from ._promo_patterns import WEAK_CATEGORIES, LibraryPattern, line_key, match_library
@@ -96,6 +96,10 @@ class PromoLinesOptions:
     """A line with sentence punctuation and at least this many words is prose."""
     long_line_words: int = attrs.field(default=20, validator=attrs.validators.ge(1))
     """A line of at least this many words is prose even without end punctuation."""
+    ellipsis_ends_sentence: bool = False
+    """Whether a line ending in an ellipsis (``…``, ``...``) ends a sentence. By default
+    it does not: such a line was cut off to fit a box (a teaser list, a shortened
+    title) or trails away; it counts as prose only with ``long_line_words`` words."""
     short_line_cost: float = attrs.field(default=5.0, validator=attrs.validators.gt(0))
     """Weight, in words, a line that is not prose takes away from a content region
     (a heading between two paragraphs costs far less than the paragraphs bring)."""
@@ -133,6 +137,16 @@ class PromoLinesOptions:
     """Lines outside the content are removed for their position only when at least this
     many lines there match the library (two independent marks of a rendered page, so
     that one stray "Search" does not condemn an index page or a long list)."""
+    repeated_chrome: bool = True
+    """A page template prints its furniture twice (header and footer, sidebar and end
+    of page): a short line that stands twice or more outside the content counts as a
+    page mark, and of a short line repeated verbatim, the copies outside the content go
+    on such a page (the copy inside the content, or else the one nearest to it, stays:
+    the text loses nothing, a title printed twice keeps one copy)."""
+    repeat_min_span_share: float = attrs.field(default=0.5, validator=_unit_interval)
+    """...but only when the content span holds at least this share of the document's
+    prose words: on an index page or a list of teasers no run of prose dominates, and
+    its items legitimately repeat a label or a credit."""
     max_passes: int = attrs.field(default=4, validator=attrs.validators.ge(1))
     """Decisions are repeated on the cleaned text until nothing changes (so that a
     second run proposes nothing), at most this many times."""
@@ -190,7 +204,7 @@ class PromoLines(textnorm.Normalizer):
         lines = [f for f in feats if not f.blank]
         if not lines:
             return []
-        prose = prose_flags(lines, o.min_sentence_words, o.long_line_words)
+        prose = prose_flags(lines, o.min_sentence_words, o.long_line_words, o.ellipsis_ends_sentence)
         units = [content_units(f.text) for f in lines]
         leads = lead_ins(lines, prose)
         entries = [self._library(f) for f in lines]
@@ -206,6 +220,13 @@ class PromoLines(textnorm.Normalizer):
         # social links, a copyright line) outside the content span.
         marks = sum(1 for i, e in enumerate(entries) if e is not None and not first <= i <= last)
         by_position = region is not None and marks >= o.min_furniture_marks
+        kept_copy: dict[int, int] = {}
+        if o.repeated_chrome and region is not None:
+            prose_words = sum(f.n_words for f, p in zip(lines, prose, strict=True) if p)
+            inside = sum(lines[i].n_words for i in range(first, last + 1) if prose[i])
+            n_prose = sum(1 for i in range(first, last + 1) if prose[i])
+            if inside >= o.repeat_min_span_share * prose_words and n_prose >= o.min_trim_lines:
+                kept_copy = self._repeats(lines, prose, first, last, o.headline_min_words)
 
         out = []
         for i, f in enumerate(lines):
@@ -227,10 +248,42 @@ class PromoLines(textnorm.Normalizer):
             # is not furniture for its position.
             lead = leads[i]
             listed = lead is not None and first - o.edge_keep_lines <= lead <= last + o.edge_keep_lines
+            if reason is None and not first <= i <= last and i in kept_copy:
+                where = "before" if i < first else "after"
+                reason = (f"repeated page furniture {where} the main content: "
+                          f"the same line stands at line {lines[kept_copy[i]].index + 1} (kept copy)")
             if reason is None and by_position and not listed and not first <= i <= last:
                 reason = self._outside_reason(f, entries[i], prose[i], coherence, i, first, last)
             if reason is not None:
                 out.append(_Verdict(f.index, reason))
+        return out
+
+    @staticmethod
+    def _repeats(lines: Sequence[LineFeatures], prose: Sequence[bool], first: int, last: int,
+                 min_words: int) -> dict[int, int]:
+        """Short lines (not prose, at least ``min_words`` words, ideographs counting
+        half) all of whose copies (same comparison key: case, punctuation and spacing
+        ignored) lie outside the span ``[first, last]``, each mapped to the copy that
+        stays, the one nearest to the span (the first of two as near). A line with a
+        copy inside the span is left alone: a table of contents repeats the headings."""
+        copies: dict[str, list[int]] = {}
+        for i, f in enumerate(lines):
+            if not prose[i]:
+                key = comparison_key(f.text)
+                if key:
+                    copies.setdefault(key, []).append(i)
+
+        def distance(i: int) -> int:
+            return 0 if first <= i <= last else (first - i if i < first else i - last)
+
+        out: dict[int, int] = {}
+        for found in copies.values():
+            if len(found) < 2 or any(distance(i) == 0 for i in found) or lines[found[0]].word_length < min_words:
+                continue
+            kept = min(found, key=lambda i: (distance(i), i))
+            for i in found:
+                if i != kept:
+                    out[i] = kept
         return out
 
     def _content_span(self, prose: Sequence[bool], units: Sequence[set[str]], vocab: Vocabulary,

@@ -277,3 +277,143 @@ def test_inserted_calls_to_action_removed(promos: list[str]) -> None:
     noisy = article(*promos)
     doc = run_normalizer(PromoLines(), noisy)
     assert doc.text == CLEAN
+
+
+# -- repeated page furniture, cut-off teasers, newsletter calls to action -------------------------
+
+@pytest.mark.parametrize("line", [
+    "Get the Weekly Garden Digest delivered to your inbox",
+    "Die besten Geschichten der Woche direkt in Ihr Postfach",
+    "Recevez la lettre du jardin directement dans votre boîte mail",
+    "Las mejores historias directamente en tu bandeja de entrada",
+    "Le storie migliori direttamente nella tua casella di posta",
+    "As melhores histórias direto no seu e-mail",
+    "Het beste verhaal van de week direct in je mailbox",
+])
+def test_library_knows_newsletter_delivery_calls_in_several_languages(line: str) -> None:
+    entry = match_library(line_key(line))
+    assert entry is not None and entry.category == "cta"
+
+
+def test_library_leaves_a_sentence_about_delivered_mail() -> None:
+    assert match_library(line_key("The parcel was delivered to your neighbour")) is None
+
+
+RELATED_TWICE = [
+    "More on this topic",
+    "Old lighthouse of the harbour town shines again after restoration",
+    "Published: 2 March 2024",
+    "Old lighthouse of the harbour town shines again after restoration",
+    "Published: 1 March 2024",
+]
+
+
+def test_headline_printed_twice_after_the_article_keeps_one_copy() -> None:
+    # Both copies share the article's words (coherence cannot tell), but a template
+    # printing the same headline twice outside the content is page furniture.
+    doc = run_normalizer(PromoLines(), CLEAN + "\n".join(RELATED_TWICE) + "\n")
+    assert doc.text.count(RELATED_TWICE[1]) == 1
+    reasons = [e.reason for e in doc.edits if e.removed.strip() == RELATED_TWICE[1]]
+    assert reasons and "repeated page furniture after the main content" in reasons[0]
+    assert "(kept copy)" in reasons[0]
+    assert_edits_map_to_original(doc)
+
+
+def test_repeated_furniture_can_be_switched_off() -> None:
+    noisy = CLEAN + "\n".join(RELATED_TWICE) + "\n"
+    doc = run_normalizer(PromoLines(PromoLinesOptions(repeated_chrome=False)), noisy)
+    assert doc.text.count(RELATED_TWICE[1]) == 2
+
+
+def test_title_printed_twice_before_the_article_keeps_the_copy_next_to_it() -> None:
+    noisy = "\n".join([TITLE, "Menu", TITLE, BYLINE]) + "\n" + CLEAN.split("\n", 2)[2]
+    doc = run_normalizer(PromoLines(), noisy)
+    assert doc.text.count(TITLE) == 1
+    assert doc.text.index(TITLE) < doc.text.index(BYLINE)
+
+
+def test_table_of_contents_repeating_the_headings_stays() -> None:
+    # The headings have a copy inside the content: the contents list is the text's own.
+    toc = ["Contents", HEADING, CONCLUSION]
+    assert_unchanged(PromoLines(), "\n".join(toc) + "\n" + CLEAN)
+
+
+def test_repeated_short_labels_and_list_pages_stay() -> None:
+    # A label of one or two words repeats legitimately ("Photo" under every picture);
+    # a page of teasers has no dominant prose, so nothing is furniture for repeating.
+    teasers = []
+    for n in range(6):
+        teasers += ["Photo", f"Harbour story number {n} about boats and nets", "Credit: Coastal Photo Agency"]
+    assert_unchanged(PromoLines(), "\n".join(teasers) + "\n")
+
+
+GERMAN_LONG = "\n".join([
+    "Neue Fähre verbindet die Inseln der Bucht",
+    "Seit Montag fährt eine neue elektrische Fähre zwischen den beiden Inseln der Bucht hin und her.",
+    "Die Fähre bietet Platz für zweihundert Fahrgäste und vierzig Fahrräder an Bord.",
+    "Sie lädt ihre Batterien im Hafen mit Strom aus dem Windpark an der Küste.",
+    "Die Fähre fährt jede Stunde, und ein Ticket für Erwachsene kostet vier Euro pro Fahrt.",
+    "Die Inseln hoffen, dass die Fähre im Sommer mehr Gäste in die Bucht bringt.",
+    "Mehr zum Thema",
+    "Elektrische Fähre zwischen den Inseln der Bucht fährt ab Montag",
+    "Fahrplan der Fähre für den Sommer",
+    "Elektrische Fähre zwischen den Inseln der Bucht fährt ab Montag",
+]) + "\n"
+
+JAPANESE_LONG = "\n".join([
+    "港町の灯台が修復される",
+    "港町の議会は火曜日、古い灯台を修復することを決めた。港町の灯台は百年以上、漁船を湾に導いてきた。",
+    "灯台の修復では、灯台守の小屋が港町の漁師の博物館になる。",
+    "港町の漁師たちは、霧の夜には今でも灯台が大切だと議会に語った。",
+    "灯台の修復には約二百万ユーロがかかり、港町の議会は基金に支援を求めた。",
+    "灯台の修復工事は来年の夏までに終わる見込みだと港町の議会は話した。",
+    "港町の漁師の家族は、灯台の修復が終わる日を楽しみにしていると議会に伝えた。",
+    "議会は灯台の修復の進み具合を毎月港町の住民に知らせる予定だ。",
+    "関連ニュース一覧ページへ",
+    "港町の古い灯台の修復が決まる議会の判断",
+    "漁港の朝市が再開",
+    "港町の古い灯台の修復が決まる議会の判断",
+]) + "\n"
+
+
+@pytest.mark.parametrize("text,line", [
+    (GERMAN_LONG, "Elektrische Fähre zwischen den Inseln der Bucht fährt ab Montag"),
+    (JAPANESE_LONG, "港町の古い灯台の修復が決まる議会の判断"),
+])
+def test_headline_printed_twice_in_other_languages_keeps_one_copy(text: str, line: str) -> None:
+    doc = run_normalizer(PromoLines(), text)
+    assert doc.text.count(line) == 1
+    assert any("repeated page furniture" in e.reason for e in doc.edits)
+
+
+def test_sentence_trailing_away_with_an_ellipsis_stays() -> None:
+    text = article("And then the lamp went dark for the last time, or so the keepers thought…")
+    assert_unchanged(PromoLines(), text)
+
+
+def test_cut_off_teaser_is_not_prose_but_a_trailing_sentence_is() -> None:
+    from textnorm.text import line_features
+
+    from textnorm_std._promo_model import prose_flags
+
+    text = "\n".join([
+        "Menu",
+        "Old lighthouse keepers remember the long foggy nights of the...",  # cut to fit a box
+        "Archive",
+        BODY[0],
+        "And then the lamp went dark for the last time, or so the keepers thought…",  # trails away
+        BODY[1],
+    ])
+    lines = [f for f in line_features(text) if not f.blank]
+    assert prose_flags(lines, 6, 20, ellipsis_ends=False) == [False, False, False, True, True, True]
+    assert prose_flags(lines, 6, 20, ellipsis_ends=True)[1]
+
+
+def test_cut_off_teasers_after_the_article_removed() -> None:
+    # Teasers of other stories cut off with an ellipsis: short lines, not sentences.
+    teasers = ["Winter storms close the mountain pass road for three days at a ti...",
+               "City council approves new cycling lanes along the river embankm...",
+               "Bakers of the old town compete for the best bread of the yea..."]
+    noisy = CLEAN + "\n".join([*FOOTER[:4], *teasers, *FOOTER[4:]]) + "\n"
+    doc = run_normalizer(PromoLines(), noisy)
+    assert doc.text.strip() == CLEAN.strip()
