@@ -121,6 +121,10 @@ class PromoLinesOptions:
     to commenters, a list of names) is trimmed off and judged as outside."""
     min_trim_lines: int = attrs.field(default=5, validator=attrs.validators.ge(1))
     """...but only when the densest run holds at least this many prose lines."""
+    widen_needs_paragraphs: bool = True
+    """The content span widens only to prose on the subject that stands next to other
+    prose (a paragraph run, like the rest of an article after a code listing), never to
+    a lone sentence among short lines (a teaser in a menu)."""
     prose_min_coherence: float = attrs.field(default=0.1, validator=_unit_interval)
     """A prose line outside the main content stays unless it shares less than this with it."""
     headline_min_words: int = attrs.field(default=3, validator=attrs.validators.ge(1))
@@ -308,12 +312,24 @@ class PromoLines(textnorm.Normalizer):
                 first += 1
             while last > first and not on_subject(last):
                 last -= 1
+        n = len(prose)
+
+        def anchors(i: int) -> bool:
+            # Prose on the subject, and (with ``widen_needs_paragraphs``) not a lone
+            # sentence among short lines: a teaser question in a menu shares common
+            # words with any text of its language, a paragraph run is the text's own.
+            if not prose[i] or (vocab.coherence(units[i], own=i in region) or 0.0) < keep:
+                return False
+            if not self.options.widen_needs_paragraphs:
+                return True
+            return (i > 0 and prose[i - 1]) or (i + 1 < n and prose[i + 1])
+
         for i in range(first):
-            if prose[i] and (vocab.coherence(units[i], own=i in region) or 0.0) >= keep:
+            if anchors(i):
                 first = i
                 break
-        for i in range(len(prose) - 1, last, -1):
-            if prose[i] and (vocab.coherence(units[i], own=i in region) or 0.0) >= keep:
+        for i in range(n - 1, last, -1):
+            if anchors(i):
                 last = i
                 break
         return first, last

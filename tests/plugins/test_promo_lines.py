@@ -417,3 +417,14 @@ def test_cut_off_teasers_after_the_article_removed() -> None:
     noisy = CLEAN + "\n".join([*FOOTER[:4], *teasers, *FOOTER[4:]]) + "\n"
     doc = run_normalizer(PromoLines(), noisy)
     assert doc.text.strip() == CLEAN.strip()
+
+
+def test_lone_question_in_a_menu_does_not_widen_the_content() -> None:
+    question = "Will the restored lighthouse of the harbour town shine again next summer?"
+    menu_after = ["Sport", "Weather", "Culture", "Gardening", "Travel"]
+    noisy = "\n".join([*MENU[:3], question, *menu_after]) + "\n" + CLEAN + "\n".join(FOOTER) + "\n"
+    doc = run_normalizer(PromoLines(), noisy)
+    assert question in doc.text  # prose on the subject is kept, only not taken as the text's edge
+    assert not any(m in doc.text.splitlines() for m in menu_after)
+    wide = run_normalizer(PromoLines(PromoLinesOptions(widen_needs_paragraphs=False)), noisy)
+    assert all(m in wide.text.splitlines() for m in menu_after)
