@@ -17,6 +17,8 @@ line belongs to it. Everything here is one pass over the lines, linear in the te
   single character is shared by nearly any two texts of those scripts, a pair much
   less so.
 - :func:`lead_ins` links the items of a list to the line that announces it.
+- :func:`repeated_outside` finds the extra copies of short lines a page template
+  printed twice outside the content (one dictionary of comparison keys, linear).
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from collections.abc import Sequence
 
 import regex
 
-from textnorm.text import LineFeatures, nfkc_casefold, sentences
+from textnorm.text import LineFeatures, comparison_key, nfkc_casefold, sentences
 from textnorm.text.features import CONTENT_WORD_MIN_CHARS
 from textnorm.text.words import WORD_RE
 
@@ -190,4 +192,32 @@ def line_weights(lines: Sequence[LineFeatures], prose: Sequence[bool], *, short_
         else:
             run += 1
             out.append(-short_line_cost * min(run, run_growth))
+    return out
+
+
+def repeated_outside(lines: Sequence[LineFeatures], prose: Sequence[bool], first: int, last: int,
+                     min_words: int) -> dict[int, int]:
+    """Short lines (not prose, at least ``min_words`` words, ideographs counting
+    half) all of whose copies (same comparison key: case, punctuation and spacing
+    ignored) lie outside the span ``[first, last]``, each mapped to the copy that
+    stays, the one nearest to the span (the first of two as near). A line with a
+    copy inside the span is left alone: a table of contents repeats the headings."""
+    copies: dict[str, list[int]] = {}
+    for i, f in enumerate(lines):
+        if not prose[i]:
+            key = comparison_key(f.text)
+            if key:
+                copies.setdefault(key, []).append(i)
+
+    def distance(i: int) -> int:
+        return 0 if first <= i <= last else (first - i if i < first else i - last)
+
+    out: dict[int, int] = {}
+    for found in copies.values():
+        if len(found) < 2 or any(distance(i) == 0 for i in found) or lines[found[0]].word_length < min_words:
+            continue
+        kept = min(found, key=lambda i: (distance(i), i))
+        for i in found:
+            if i != kept:
+                out[i] = kept
     return out

@@ -9,7 +9,8 @@ banners and copyright footers. Two mechanisms work together:
 2. a content model (:mod:`._promo_model`): the main content is the densest run
    of prose; short lines outside it that do not share its vocabulary are page
    furniture, and a short headline-shaped line inside it with a trailing count or
-   separators and no shared vocabulary is an unrelated teaser.
+   separators and no shared vocabulary is an unrelated teaser; a short line printed
+   twice or more outside the content keeps only its copy nearest to it.
 
 Headings stay: they share vocabulary with the text around them, and a short line
 inside the content is only removed with a pattern or with headline evidence.
@@ -25,9 +26,10 @@ import attrs
 import regex
 
 import textnorm
-from textnorm.text import LineFeatures, comparison_key, line_features
+from textnorm.text import LineFeatures, line_features
 
-from ._promo_model import Vocabulary, content_units, lead_ins, line_weights, main_region, prose_flags
+from ._promo_model import (Vocabulary, content_units, lead_ins, line_weights, main_region, prose_flags,
+                           repeated_outside)
 from ._promo_patterns import WEAK_CATEGORIES, LibraryPattern, line_key, match_library
 
 _CATEGORY_NAMES = {
@@ -230,7 +232,7 @@ class PromoLines(textnorm.Normalizer):
             inside = sum(lines[i].n_words for i in range(first, last + 1) if prose[i])
             n_prose = sum(1 for i in range(first, last + 1) if prose[i])
             if inside >= o.repeat_min_span_share * prose_words and n_prose >= o.min_trim_lines:
-                kept_copy = self._repeats(lines, prose, first, last, o.headline_min_words)
+                kept_copy = repeated_outside(lines, prose, first, last, o.headline_min_words)
 
         out = []
         for i, f in enumerate(lines):
@@ -260,34 +262,6 @@ class PromoLines(textnorm.Normalizer):
                 reason = self._outside_reason(f, entries[i], prose[i], coherence, i, first, last)
             if reason is not None:
                 out.append(_Verdict(f.index, reason))
-        return out
-
-    @staticmethod
-    def _repeats(lines: Sequence[LineFeatures], prose: Sequence[bool], first: int, last: int,
-                 min_words: int) -> dict[int, int]:
-        """Short lines (not prose, at least ``min_words`` words, ideographs counting
-        half) all of whose copies (same comparison key: case, punctuation and spacing
-        ignored) lie outside the span ``[first, last]``, each mapped to the copy that
-        stays, the one nearest to the span (the first of two as near). A line with a
-        copy inside the span is left alone: a table of contents repeats the headings."""
-        copies: dict[str, list[int]] = {}
-        for i, f in enumerate(lines):
-            if not prose[i]:
-                key = comparison_key(f.text)
-                if key:
-                    copies.setdefault(key, []).append(i)
-
-        def distance(i: int) -> int:
-            return 0 if first <= i <= last else (first - i if i < first else i - last)
-
-        out: dict[int, int] = {}
-        for found in copies.values():
-            if len(found) < 2 or any(distance(i) == 0 for i in found) or lines[found[0]].word_length < min_words:
-                continue
-            kept = min(found, key=lambda i: (distance(i), i))
-            for i in found:
-                if i != kept:
-                    out[i] = kept
         return out
 
     def _content_span(self, prose: Sequence[bool], units: Sequence[set[str]], vocab: Vocabulary,
