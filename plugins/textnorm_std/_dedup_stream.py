@@ -106,11 +106,13 @@ def _stretches(found: list[tuple[int, list[int], float]], units: Sequence[Unit],
         for q in qs:
             src_covered.update(range(q, q + k))
         src_range = range(starts[src_first], starts[src_last] + units[src_last].n_words)
-        src_extra = Counter(stream[x] for x in src_range if x not in src_covered)
         # The source lines must be repeated nearly whole too: a heading or a pull quote that
-        # echoes a phrase of a longer paragraph is not a copy of that paragraph.
-        if (len(src_range) - sum(src_extra.values())) < threshold * len(src_range):
+        # echoes a phrase of a longer paragraph is not a copy of that paragraph. Every covered
+        # position lies inside the range, so this is decided before the range's words are
+        # counted: counting first made a far-flung group cost the whole range (quadratic).
+        if len(src_covered) < threshold * len(src_range):
             return
+        src_extra = Counter(stream[x] for x in src_range if x not in src_covered)
         if numbers_must_match and (tuple(n for d, _, _ in group for n in units[d].numbers)
                                    != tuple(n for i in range(src_first, src_last + 1) for n in units[i].numbers)):
             return
@@ -135,6 +137,8 @@ def _stretches(found: list[tuple[int, list[int], float]], units: Sequence[Unit],
             group = [item]
     close()
     return out
+
+
 def _longest_false_run(flags: list[bool]) -> int:
     best = run = 0
     for f in flags:
