@@ -28,8 +28,7 @@ import regex
 import textnorm
 from textnorm.text import LineFeatures, line_features
 
-from ._promo_model import (Vocabulary, content_units, lead_ins, line_weights, main_region, prose_flags,
-                           repeated_outside)
+from ._promo_model import Vocabulary, content_units, lead_ins, line_weights, main_region, prose_flags, repeated_outside
 from ._promo_patterns import WEAK_CATEGORIES, LibraryPattern, line_key, match_library
 
 _CATEGORY_NAMES = {

@@ -17,8 +17,6 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from typing import IO, Any, BinaryIO
 
-import attrs
-
 from .batch import END, BatchStats, RecordError, Result, WorkItem, clean_item, count_result
 from .corpus_dedup import CorpusDedupOptions, CorpusTable, count_units
 from .errors import InputError, TextnormError
@@ -169,7 +167,7 @@ class Run:
 def _hash_local(spec: CleanSpec, chunk: list[WorkItem]) -> tuple[Counter[int], int]:
     assert spec.corpus_options is not None
     texts = []
-    for index, source, number, payload in chunk:
+    for _index, source, number, payload in chunk:
         if number < 0 or isinstance(payload, RecordFailure):
             continue
         parsed = parse_raw(source, number, payload, text_field=spec.render.text_field,
