@@ -1,6 +1,7 @@
 """Batch runs: every input record yields one output record or one error record.
 
-The command line's ``clean`` runs through :func:`run_batch`. A record that cannot
+Every executor (in-process, the process pool, Dask) cleans records through
+:func:`clean_item` and counts them with :func:`count_result`. A record that cannot
 be read or decoded, a document over the size limit, and a normalizer that fails
 on one document each become a :class:`RecordError` (printed as one line, written
 to the error file) and the run goes on; ``fail_fast`` stops at the first. A
@@ -10,20 +11,16 @@ counts are checked at the end: records in = records out + records failed.
 
 from __future__ import annotations
 
-import json
-import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
-from typing import IO, Any
+from typing import Any
 
 import attrs
 
-from .errors import InputError, TextnormError
+from .errors import TextnormError
 from .inputs import Record, RecordFailure, Source, parse_raw
 from .model import Document
-from .outputs import render_fields
+from .outputs import render_fields, render_record
 from .pipeline import Pipeline, StepFailure
-from .render import render
 
 
 @attrs.frozen
@@ -157,61 +154,6 @@ def input_error(failure: RecordFailure) -> RecordError:
                        location=failure.location)
 
 
-def run_batch(items: Iterable[Record | RecordFailure], pipeline: Pipeline, *,
-              emit: Callable[[Record, Document], None], report: Callable[[RecordError], None],
-              max_chars: int | None = None, fail_fast: bool = False,
-              errors_file: IO[str] | None = None) -> BatchStats:
-    """Clean every record of ``items`` in order.
-
-    Each finished document goes to ``emit``; each error goes to ``report`` (and, as
-    a JSON line, to ``errors_file``). With ``fail_fast`` the first error is raised
-    instead (an input problem as :class:`InputError`, a failing step with its own
-    exception and traceback).
-    """
-    stats = BatchStats()
-    t0 = time.perf_counter()
-    for outcome in _outcomes(items, pipeline, max_chars=max_chars, fail_fast=fail_fast):
-        stats.records_in += 1
-        err = outcome.error
-        if err is not None:
-            if fail_fast:
-                raise InputError(err.line())
-            report(err)
-            if errors_file is not None:
-                errors_file.write(json.dumps(err.to_dict(), ensure_ascii=False) + "\n")
-        doc = outcome.document
-        if doc is None:
-            stats.records_failed += 1
-            continue
-        if err is not None:
-            stats.step_failures += 1
-        assert outcome.record is not None  # a document always comes from a record
-        emit(outcome.record, doc)
-        _count(stats, doc)
-    stats.seconds = time.perf_counter() - t0
-    stats.check()
-    return stats
-
-
-def _outcomes(items: Iterable[Record | RecordFailure], pipeline: Pipeline, *, max_chars: int | None,
-              fail_fast: bool) -> Iterator[Outcome]:
-    for item in items:
-        if isinstance(item, RecordFailure):
-            yield Outcome(None, None, input_error(item))
-        else:
-            yield process_record(pipeline, item, max_chars=max_chars, fail_fast=fail_fast)
-
-
-def _count(stats: BatchStats, doc: Document) -> None:
-    stats.records_out += 1
-    stats.chars_in += len(doc.original)
-    stats.chars_out += len(doc.text)
-    if doc.edits:
-        stats.documents_changed += 1
-        for e in doc.edits:
-            stats.chars_removed_by_step[e.step] += len(e.removed) - len(e.inserted)
-
-
 # -- raw records to results (what a worker process does) -----------------------------------
 
 END = -1
@@ -270,11 +212,11 @@ def clean_item(pipeline: Pipeline, opts: RenderOptions, item: WorkItem) -> Resul
     doc = outcome.document
     if doc is None:
         return Result(index, number, error=outcome.error, nbytes=nbytes)
-    if parsed.fields is None:
-        out: str | dict[str, Any] = render(doc, opts.fmt)
+    out: str | dict[str, Any]
+    if source.kind == "parquet":
+        out = render_fields(parsed, doc, opts.fmt, opts.text_field, opts.extras)
     else:
-        fields = render_fields(parsed, doc, opts.fmt, opts.text_field, opts.extras)
-        out = fields if source.kind == "parquet" else json.dumps(fields, ensure_ascii=False, default=str) + "\n"
+        out = render_record(parsed, doc, opts.fmt, opts.text_field, opts.extras)
     removed: Counter[str] = Counter()
     for e in doc.edits:
         removed[e.step] += len(e.removed) - len(e.inserted)
