@@ -143,7 +143,7 @@ def _step(raw: Any, index: int, source: str, registry: Registry) -> StepSpec:
     label = f"{source}: step {index}"
     if use is None:
         raise ConfigError(f"{label}: missing key 'use' (the normalizer to run)"
-                          f"{suggest('', registry.normalizers()).replace('; did you mean', '')}")
+                          f"{suggest('', registry.normalizers())}")
     if not isinstance(use, str):
         raise ConfigError(f"{label}: 'use' must be a string, not {use!r}")
     name = raw.get("name", use)
