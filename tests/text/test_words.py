@@ -42,3 +42,38 @@ def test_comparison_key_ignores_case_punctuation_space_and_width():
 def test_comparison_key_is_idempotent(text):
     key = comparison_key(text)
     assert comparison_key(key) == key
+
+
+# The fast engines must find exactly the words of the full pattern, on any text.
+from textnorm.text.words import _FAST_CANDIDATES, _FULL_WORD_RE, WORD_RE  # noqa: E402
+
+
+def _same_words(text: str) -> None:
+    assert WORD_RE.findall(text) == _FULL_WORD_RE.findall(text)
+    assert [m.span() for m in WORD_RE.finditer(text)] == [m.span() for m in _FULL_WORD_RE.finditer(text)]
+
+
+def test_fast_engines_agree_on_every_candidate_character():
+    # Each character inside, after an apostrophe within, and around a word: the contexts
+    # where the two engines could split differently.
+    for lo, hi in ((0, 0x7F), *_FAST_CANDIDATES):
+        for cp in range(lo, hi + 1):
+            c = chr(cp)
+            _same_words(f"ab{c}cd é'{c}x ’{c} {c}’{c}{c}")
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8")))
+def test_fast_engines_agree_on_any_text(text):
+    _same_words(text)
+
+
+@given(st.lists(st.sampled_from(["word", "naïve", "l’eau", "Ёлка", "x²", "e\u0301", "東", "서울",
+                                 "3.5", "don't", "’", "'", " ", "\n", "_", "ⅷ", "ﬁ", "🙂"])))
+def test_fast_engines_agree_on_mixed_scripts(parts):
+    _same_words("".join(parts))
+
+
+def test_positions_use_the_full_pattern():
+    assert WORD_RE.findall("ab cd ef", 3) == ["cd", "ef"]
+    assert WORD_RE.match("ab cd", 3).group() == "cd"
+    assert WORD_RE.pattern == _FULL_WORD_RE.pattern
