@@ -84,6 +84,7 @@ class HeadingRules:
     min_body_words: int
     sentence_case_headings: bool
     max_heading_repeats: int
+    heading_after_title: bool = False
 
 
 def markdown_level(f: LineFeatures) -> int | None:
@@ -229,6 +230,10 @@ def plain_headings(
     templated = {i for i in order if len(contexts[keys[i]]) > rules.max_heading_repeats
                  or len(openings.get(_opening(keys[i]), ())) > rules.max_heading_repeats}
     candidates = {i for i in order if kinds[i] is None and i not in templated and heading_shaped(feats[i], rules)}
+    if not rules.heading_after_title:
+        # The line right under the title (no byline or text between) is its subtitle,
+        # or the real headline under a kicker ("Economy"): not a section heading.
+        candidates = {i for i in candidates if not (pos[i] > 0 and kinds[order[pos[i] - 1]] == "title")}
 
     def shaped(i: int) -> bool:
         return i in candidates

@@ -57,6 +57,8 @@ class SectionsOptions:
     """Accept headings written in sentence case (``Feature detection``), not only Title Case."""
     max_heading_repeats: int = attrs.field(default=3, validator=_positive)
     """A line found more often than this in the text is a template label, not a heading."""
+    heading_after_title: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    """A plain line directly under the title may be a heading; off, it is the title's subtitle."""
     max_title_words: int = attrs.field(default=30, validator=_positive)
     """The first line is the title when it is at most this long and not a sentence."""
     byline_window: int = attrs.field(default=3, validator=_positive)
@@ -83,6 +85,7 @@ class Sections(textnorm.Normalizer):
             min_body_words=o.min_body_words,
             sentence_case_headings=o.sentence_case_headings,
             max_heading_repeats=o.max_heading_repeats,
+            heading_after_title=o.heading_after_title,
         )
 
     def __call__(self, doc: textnorm.Document) -> textnorm.Proposal:

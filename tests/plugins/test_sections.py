@@ -255,6 +255,30 @@ def test_unmarked_line_among_marked_headings_is_not_a_heading():
     assert find_headings(text) == ["History[edit]", "Old Pier"]
 
 
+def test_line_right_under_the_title_is_its_subtitle_not_a_heading():
+    # A deck under the headline, then the text and its real sections.
+    text = (f"Island Ferry Timetable Sparks Debate\nLater Boats, Fewer Morning Crossings\n{BODY_EN}\n"
+            f"What Residents Fear\n{BODY_EN2}\n")
+    assert find_headings(text) == ["What Residents Fear"]
+    # Under a kicker ("Economía") the real headline sits where a heading would.
+    body = ("El ayuntamiento aprobó el martes un plan para renovar el mercado central antes del verano, "
+            "con nuevos puestos para los productores locales y un horario más amplio los fines de semana.")
+    text = f"Economía\nEl mercado central abrirá también los domingos\n{body}\nLas obras\n{body}\n"
+    assert find_headings(text) == ["Las obras"]
+    # A byline between the title and the line leaves the line to the usual rules.
+    text = f"Island Ferry Timetable Sparks Debate\nBy Maren Holt\nThe Proposal\n{BODY_EN}\nLooking Ahead\n{BODY_EN2}\n"
+    assert find_headings(text) == ["The Proposal", "Looking Ahead"]
+    # Caseless scripts follow the same rule.
+    body_ja = "市は火曜日、来年の春までに中央公園の改修工事を終え、公園内にベンチや子ども向けの遊具を増やすと発表した。"
+    text = f"中央公園の改修計画\n住民の声を反映\n{body_ja}\n工事の内容\n{body_ja}\n"
+    assert find_headings(text) == ["工事の内容"]
+
+
+def test_heading_after_title_option():
+    text = f"Annual Report of the Harbour Council\nIntroduction\n{BODY_EN}\nFinances\n{BODY_EN2}\n"
+    assert find_headings(text) == ["Finances"]
+    assert find_headings(text, SectionsOptions(heading_after_title=True)) == ["Introduction", "Finances"]
+
 @pytest.mark.parametrize("line", [
     "By [Your Name], June 27, 2025",
     "By {{author}} | 2025-06-27",
