@@ -1,5 +1,8 @@
 """Line features shared by the promo filter and section detection."""
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from textnorm.text import line_features
 
 DOC = (
@@ -50,3 +53,14 @@ def test_results_do_not_depend_on_the_previous_call():
     assert line_features(DOC) == fresh
     _LINE_CACHE.cache_clear()
     assert line_features(DOC) == fresh
+
+
+@given(st.lists(st.sampled_from(["Word", "naïve", "l’eau", "Ёлка", "ÉTÉ", "x²", "e\u0301", "東京", "서울",
+                                 "3.5", "don't", "’", "'", " ", " - ", " — ", "|", ".", "12K", ":", "\x1c", "_"])))
+def test_the_fast_line_path_sees_what_the_full_one_sees(parts):
+    from textnorm.text.features import _one_line
+    from textnorm.text.words import re_agrees
+
+    line = "".join(parts)
+    fast = re_agrees(line)
+    assert _one_line(line, fast, {}) == _one_line(line, False)

@@ -11,17 +11,22 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+import re
+
 import attrs
 import regex
 
 from .keys import nfkc_casefold
 from .spans import lines
-from .words import WORD_RE
+from .words import WORD_RE, re_agrees
 
 _SENTENCE_TERMINAL_RE = regex.compile(r"[.!?…。！？｡।॥؟][\"'”’»)\]」』）]*\s*\Z")
 _TRAILING_NUMBER_RE = regex.compile(r"(?<=\s)[\d.,]+[KkMm]?\s*\Z")
-_SEPARATOR_RE = regex.compile(r"[|»›·•→/>]|\s[-–—]\s")
+# `re` finds the same as `regex` would with `\s` (which `re` widens by \x1c-\x1f), faster.
+_SEPARATOR_RE = re.compile(r"[|»›·•→/>]|[^\S\x1c-\x1f][-–—][^\S\x1c-\x1f]")
 _CASED_WORD_RE = regex.compile(r"\p{L}[\p{L}\p{M}'’]*")
+# The same words on a line where `re` agrees with `regex` (see words.re_agrees).
+_FAST_CASED_WORD_RE = re.compile(r"[^\W\d_]+(?:['’]+[^\W\d_]*)*")
 _IDEOGRAPH_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 _SINGLE_CHAR_WORD_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 # Last characters a line must end with for the two end-anchored patterns above to match:
@@ -93,8 +98,8 @@ def _is_content(word: str) -> bool:
     return len(word) >= CONTENT_WORD_MIN_CHARS or bool(_IDEOGRAPH_RE.match(word))
 
 
-def _case_shape(text: str) -> tuple[str, float]:
-    found = _CASED_WORD_RE.findall(text)
+def _case_shape(text: str, fast: bool) -> tuple[str, float]:
+    found = (_FAST_CASED_WORD_RE if fast else _CASED_WORD_RE).findall(text)
     # An ASCII word of this pattern starts with a letter, so it has case: skip the test.
     cased = found if text.isascii() else [w for w in found if w.lower() != w.upper()]
     if not cased:
@@ -118,12 +123,17 @@ def line_features(text: str) -> list[LineFeatures]:
     # What a line shows on its own is kept from the previous call (see _LineCache), so the
     # passes of one step and the steps of one chain, which see mostly the same lines, share it.
     spans = lines(text)
-    local = _LINE_CACHE.lookup([s.text for s in spans])
+    fast = re_agrees(text)
+    local = _LINE_CACHE.lookup([s.text for s in spans], fast=fast)
     line_freq: Counter[str] = Counter()
     for one in local:
         line_freq.update(one[0])
     repeated = {w for w, n in line_freq.items() if n > 1}  # words found in more than one line
-    content_words = {w for w in line_freq if _is_content(w)}
+    # Long words by length alone; only a short word can be an ideograph (one character),
+    # and a text `re` agrees on holds none.
+    content_words = {w for w in line_freq if len(w) >= CONTENT_WORD_MIN_CHARS}
+    if not fast:
+        content_words.update(w for w in line_freq if len(w) < CONTENT_WORD_MIN_CHARS and _is_content(w))
     out = []
     for i, (span, one) in enumerate(zip(spans, local, strict=True)):
         v, stripped, n_words, shape, ratio, terminal, colon_end, trailing_number, separators, n_ideographs = one
@@ -163,14 +173,19 @@ class _LineCache:
     def __init__(self) -> None:
         self._previous: dict[str, tuple[Any, ...]] = {}
 
-    def lookup(self, raw_lines: list[str]) -> list[tuple[Any, ...]]:
+    def lookup(self, raw_lines: list[str], fast: bool = False) -> list[tuple[Any, ...]]:
+        """The own features of each of ``raw_lines``; ``fast``: ``re`` agrees on them all."""
         previous = self._previous
         current: dict[str, tuple[Any, ...]] = {}
+        # One string object per distinct word across the lines' vocabularies: the cache
+        # holds every line's vocabulary, and a word repeated on many lines would
+        # otherwise be stored once per line.
+        shared: dict[str, str] = {}
         out = []
         for raw in raw_lines:
             one = current.get(raw) or previous.get(raw)
             if one is None:
-                one = _one_line(raw)
+                one = _one_line(raw, fast, shared)
             current[raw] = one
             out.append(one)
         self._previous = current
@@ -184,16 +199,22 @@ class _LineCache:
 _LINE_CACHE = _LineCache()
 
 
-def _one_line(raw: str) -> tuple[frozenset[str], str, int, str, float, bool, bool, bool, int, int]:
+def _one_line(raw: str, fast: bool = False, shared: dict[str, str] | None = None,
+              ) -> tuple[frozenset[str], str, int, str, float, bool, bool, bool, int, int]:
     """What a line shows on its own: its folded vocabulary, stripped text, word count,
-    case shape and ratio, terminal, colon end, trailing number, separators, ideographs."""
+    case shape and ratio, terminal, colon end, trailing number, separators, ideographs.
+
+    ``fast``: ``re`` agrees with ``regex`` on the line's characters (the results are the
+    same either way); ``shared``: the word objects to reuse (see _LineCache.lookup).
+    """
     stripped = raw.strip()
     folded = WORD_RE.findall(nfkc_casefold(raw))
     ascii_line = stripped.isascii()
-    shape, ratio = _case_shape(stripped)
+    fast = fast or ascii_line
+    shape, ratio = _case_shape(stripped, fast)
     last = stripped[-1:]
     return (
-        frozenset(folded),
+        frozenset(folded if shared is None else map(shared.setdefault, folded, folded)),
         stripped,
         # Folding an ASCII line only changes case, which keeps every word a word.
         len(folded) if ascii_line else len(WORD_RE.findall(stripped)),
@@ -206,5 +227,6 @@ def _one_line(raw: str) -> tuple[frozenset[str], str, int, str, float, bool, boo
         len(_SEPARATOR_RE.findall(stripped)),
         # Every Han or kana character is a word of its own (see WORD_RE), and no
         # other word holds one, so counting the characters counts those words.
-        0 if ascii_line else len(_SINGLE_CHAR_WORD_RE.findall(stripped)),
+        # (`re` agreeing means the line holds none of those characters.)
+        0 if fast else len(_SINGLE_CHAR_WORD_RE.findall(stripped)),
     )
