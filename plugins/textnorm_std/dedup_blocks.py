@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 import attrs
+import regex
 from attrs import validators as v
 
 import textnorm
@@ -93,6 +94,21 @@ class DedupBlocksOptions:
     numbers_must_match: bool = attrs.field(default=True, validator=v.instance_of(bool))
     """Lines stating different numbers (table rows, page footers, dates) are never repeats."""
 
+    furniture_block: int = attrs.field(default=3, validator=[v.instance_of(int), v.ge(0)])
+    """Aligned lines a copy apart from its source needs to count whatever its size when
+    most of its lines are labels (see ``label_max_chars``): a menu or a chart printed twice
+    (a desktop and a mobile rendering). A document's own headings repeated above their
+    paragraphs never line up as a block of labels. 0 turns the rule off."""
+
+    label_max_chars: int = attrs.field(default=24, validator=[v.instance_of(int), v.ge(1)])
+    """A label is a line of at most two space-separated tokens and at most this many
+    characters: a menu entry, a chart's axis tick or value, a button."""
+
+    furniture_separators: bool = attrs.field(default=True, validator=v.instance_of(bool))
+    """A prose-like line whose fields are joined by a spaced separator (``|``, ``»``,
+    ``›``, ``•``, ``·``) is page furniture (a credit line, a breadcrumb): its repeat apart
+    counts from ``min_words`` words instead of ``min_words_apart``."""
+
     max_postings: int = attrs.field(default=32, validator=[v.instance_of(int), v.ge(1)])
     """Lines remembered per word pair in the index: bounds the work per line (linear cost);
     exact repeats are found without this limit."""
@@ -107,6 +123,14 @@ _LONG_COPY = 3
 """Lines a copy needs before a line of it may lose one word found nowhere else (see
 ``keeps_content`` in :meth:`DedupBlocks._decide`): with three lines lined up, one odd word
 in a line is more likely noise than content."""
+
+_FIELD_SEPARATOR_RE = regex.compile(r"\s[|¦»›•·]\s")
+"""A separator between the fields of a furniture line, spaced (``l·l`` inside a Catalan
+word, ``a|b`` in code are no separators)."""
+
+_CODE_RE = regex.compile(r"[()\[\]{}<>=;\\]|,\Z")
+"""Code punctuation (brackets, braces, ``=``, ``;``, a trailing comma): code and markup
+repeat short statements legitimately, so a block holding them is no menu or chart."""
 
 _MAX_PASSES = 4
 """Each pass can only reveal repeats inside copies kept by the one before; in practice
@@ -158,6 +182,21 @@ class DedupBlocks(textnorm.Normalizer):
         if stutter:
             return any(units[d].n_words >= self.options.min_words for d in dups)
         return sum(units[d].n_words for d in dups if self._prose(units[d])) >= self.options.min_words_apart
+
+    def _label(self, unit: Unit) -> bool:
+        return len(unit.raw) <= self.options.label_max_chars and len(unit.raw.split()) <= 2
+
+    def _furniture(self, units: Sequence[Unit], dups: Sequence[int]) -> bool:
+        """A repeat apart that is page furniture counts whatever its size: a block of
+        labels (a menu or a chart printed twice), or a prose-like line of fields joined by
+        separators (a credit line, a breadcrumb)."""
+        o = self.options
+        if o.furniture_block and len(dups) >= o.furniture_block \
+                and 2 * sum(self._label(units[d]) for d in dups) >= len(dups) \
+                and not any(_CODE_RE.search(units[d].raw) for d in dups):
+            return True
+        return o.furniture_separators and any(self._prose(units[d]) and _FIELD_SEPARATOR_RE.search(units[d].raw)
+                                              for d in dups)
 
     def _decide_wrapped(self, units: Sequence[Unit]) -> dict[int, tuple[int, float, str]]:
         """Stretches repeating earlier text with other line breaks go (the first copy stays)."""
@@ -228,7 +267,8 @@ class DedupBlocks(textnorm.Normalizer):
             if not pairs:
                 continue
             stutter = next_alive(c.src_last + 1) >= c.dup_first  # the repeat follows its source
-            if not self._big_enough(units, [p.dup for p in pairs], stutter):
+            if not (self._big_enough(units, [p.dup for p in pairs], stutter)
+                    or (not stutter and self._furniture(units, [p.dup for p in pairs]))):
                 continue
             src_extra = sum(extra_words(units[p.src], units[p.dup]) for p in pairs)
             dup_extra = sum(extra_words(units[p.dup], units[p.src]) for p in pairs)

@@ -441,3 +441,55 @@ def test_property_any_mix_of_lines_and_breaks(lines, sep, final_break):
     once = assert_idempotent(DedupBlocks(), text)
     assert set(once.text.splitlines()) <= set(text.splitlines())
     assert_edits_map_to_original(once)
+
+
+# -- page furniture repeated apart ---------------------------------------------------------------
+
+CHART = ["Apple exports by month", "2,400", "tonnes", "’21", "’22", "’23", "%"]
+MENU_DE = ["Startseite", "Politik", "Wirtschaft", "Kultur", "Mehr erfahren Sie in unserem Archiv"]
+MENU_JA = ["ニュース", "スポーツ", "ビジネス", "ランキング", "エンタメ"]
+
+
+def test_chart_printed_twice_leaves_one_copy():
+    # A desktop and a mobile rendering of one chart, prose between them.
+    text = "\n".join([PARAGRAPHS[0], *CHART, PARAGRAPHS[1], *CHART, PARAGRAPHS[2]]) + "\n"
+    doc = run(text)
+    assert doc.text == "\n".join([PARAGRAPHS[0], *CHART, PARAGRAPHS[1], PARAGRAPHS[2]]) + "\n"
+    assert doc.edits[0].reason.startswith("repeats lines 2-8 (kept copy), similarity 1.00")
+
+
+@pytest.mark.parametrize("menu", [MENU_DE, MENU_JA])
+def test_menu_printed_at_top_and_bottom_leaves_one_copy(menu):
+    body = FRENCH if menu is MENU_DE else JAPANESE
+    text = "\n".join(menu) + "\n" + body + "\n".join(menu) + "\n"
+    assert run(text).text == "\n".join(menu) + "\n" + body
+
+
+def test_short_code_statements_repeated_in_a_block_stay():
+    query = ["SELECT", "name,", "total", "FROM", "orders", "WHERE total > 10;"]
+    text = "\n".join(["The first query lists the large orders of every customer:", *query,
+                      "Run it again after the nightly import to see the new orders:", *query]) + "\n"
+    assert_unchanged(DedupBlocks(), text)
+
+
+def test_credit_line_with_separators_repeated_apart_is_removed_plain_caption_stays():
+    credit = "Gráfico de El Diario del Valle | Fuente: Instituto de Estadística"
+    caption = "Los recolectores trabajan en la ladera norte al amanecer"
+    text = "\n".join([credit, PARAGRAPHS[0], caption, PARAGRAPHS[1], credit, caption, PARAGRAPHS[2]]) + "\n"
+    doc = run(text)
+    assert doc.text == "\n".join([credit, PARAGRAPHS[0], caption, PARAGRAPHS[1], caption, PARAGRAPHS[2]]) + "\n"
+    assert doc.edits[0].reason == "repeats line 1 (kept copy), similarity 1.00"
+
+
+def test_furniture_rules_can_be_switched_off():
+    credit = "Chart by the Valley Gazette | Source: Orchard Cooperative"
+    text = "\n".join([*CHART, credit, PARAGRAPHS[0], *CHART, credit, PARAGRAPHS[1]]) + "\n"
+    assert run(text).text != text
+    assert_unchanged(DedupBlocks(DedupBlocksOptions(furniture_block=0, furniture_separators=False)), text)
+
+
+def test_label_size_is_configurable():
+    menu = ["Home", "World news today", "Sport", "Weather forecast", "Contact"]
+    text = "\n".join([*menu, PARAGRAPHS[0], *menu]) + "\n"
+    assert run(text).text == "\n".join([*menu, PARAGRAPHS[0]]) + "\n"
+    assert_unchanged(DedupBlocks(DedupBlocksOptions(label_max_chars=4)), text)
