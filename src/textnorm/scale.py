@@ -60,7 +60,7 @@ class CleanJob:
     corpus_unit: str | None = None
 
     def corpus_options(self) -> CorpusDedupOptions | None:
-        given = {k: v for k, v in (("min_documents", self.corpus_min_documents),
+        given: dict[str, Any] = {k: v for k, v in (("min_documents", self.corpus_min_documents),
                                    ("min_words", self.corpus_min_words), ("unit", self.corpus_unit))
                  if v is not None}
         if not self.corpus_dedup:

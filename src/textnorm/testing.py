@@ -63,7 +63,8 @@ def make_normalizer(normalizer_or_cls: Any, **options: Any) -> Any:
     """
     if isinstance(normalizer_or_cls, type):
         if options:
-            return normalizer_or_cls(normalizer_or_cls.Options(**options))
+            options_cls: Any = getattr(normalizer_or_cls, "Options")  # noqa: B009 - a plain `type` to mypy
+            return normalizer_or_cls(options_cls(**options))
         return normalizer_or_cls()
     if options:
         raise TypeError("options can only be given with a normalizer class, not with an instance "
@@ -304,6 +305,7 @@ def articles(script: str | Iterable[str] | None = None, *, min_paragraphs: int =
 
 # -- pytest fixture -----------------------------------------------------------------------------
 
+_pytest: Any
 try:
     import pytest as _pytest
 except ImportError:  # pragma: no cover - only without pytest installed

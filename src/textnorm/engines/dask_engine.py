@@ -152,10 +152,10 @@ def run_dask(client: Any, sources: Sequence[Source], spec: CleanSpec, *, output:
             res = future.result()
             results[index] = res
             stats = BatchStats.from_dict(res["stats"])
-            errors = [RecordError(**e) for e in res["errors"]]
+            file_errors = [RecordError(**e) for e in res["errors"]]
             if manifest is not None:
-                manifest.record(sources[index], res["output"], stats, errors)
-            for err in errors:
+                manifest.record(sources[index], res["output"], stats, file_errors)
+            for err in file_errors:
                 progress.clear()
                 report(err)
             done_bytes += sources[index].size
