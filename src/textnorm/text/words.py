@@ -53,7 +53,7 @@ class WordPattern:
     def _engine(text: str) -> Any:
         if text.isascii():  # O(1): CPython flags ASCII strings
             return _FAST_ASCII_WORD_RE
-        if _fast_unsafe().search(text) is None:
+        if re_agrees(text):
             return _FAST_WORD_RE
         return _FULL_WORD_RE
 
@@ -113,6 +113,13 @@ def _ranges(code_points: list[int]) -> str:
             out.append(f"\\U{start:08x}" if start == prev else f"\\U{start:08x}-\\U{prev:08x}")
         start = prev = cp
     return "".join(out)
+
+
+def re_agrees(text: str) -> bool:
+    """Whether the standard library's ``re`` sees the characters of ``text`` as ``regex``
+    does: ``[^\\W_]`` as letters and digits, ``[^\\W\\d_]`` as letters, no combining marks,
+    ideographs or kana. Patterns for such text may use ``re``, which is faster."""
+    return text.isascii() or _fast_unsafe().search(text) is None
 
 
 WORD_RE = WordPattern()
