@@ -6,8 +6,9 @@ See docs/normalizers/dedup-blocks.md for the algorithm, the options and the limi
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import attrs
 import regex
@@ -157,20 +158,43 @@ class DedupBlocks(textnorm.Normalizer):
         # Removing one copy can reveal repeats inside the copy that stayed (a paragraph
         # doubled inside a kept later copy was paired with the first copy before); look
         # again at what is left until nothing more goes, so that the result is idempotent.
+        # A removal can only reveal repeats near itself and its kept copy: later passes look
+        # at those stretches only, so that a long text (where some pass always finds one
+        # more repeat somewhere) does not pay for whole extra passes.
+        scope: list[range] | None = None  # None: every unit
+        wrapped_everywhere = True
         for _ in range(_MAX_PASSES):
-            local = [attrs.evolve(u, index=k) for k, u in enumerate(alive)]
-            copies = group_copies(find_runs(local, self._align), local, self._align.max_gap, self.options.min_words)
-            found = self._decide(copies, local)
+            found = self._look(alive, scope, self._decide_lines)
             if not found and self.options.match_wrapped:
-                found = self._decide_wrapped(local)
+                found = self._look(alive, None if wrapped_everywhere else scope, self._decide_wrapped)
+                wrapped_everywhere = False
             if not found:
                 break
+            touched = []
             for k, (target, sim, note) in found.items():
                 removed[alive[k].index] = (alive[target].index, sim, note)
+                touched.append((alive[min(k, target)].index, alive[max(k, target)].index))
             alive = [u for u in alive if u.index not in removed]
+            scope = _windows([u.index for u in alive], touched, self.options.max_gap + 1)
         if not removed:
             return textnorm.NOTHING
         return textnorm.Proposal(changes=_changes(doc.text, units, _resolve(removed)))
+
+    def _look(self, alive: Sequence[Unit], scope: list[range] | None,
+              decide: Callable[[Sequence[Unit]], dict[int, tuple[int, float, str]]]
+              ) -> dict[int, tuple[int, float, str]]:
+        """Run ``decide`` on each stretch of ``scope`` (all of ``alive`` when None) as a text
+        of its own; the removals, in positions of ``alive``."""
+        found: dict[int, tuple[int, float, str]] = {}
+        for r in scope if scope is not None else [range(len(alive))]:
+            local = [attrs.evolve(alive[k], index=n) for n, k in enumerate(r)]
+            for k, (target, sim, note) in decide(local).items():
+                found[r.start + k] = (r.start + target, sim, note)
+        return found
+
+    def _decide_lines(self, units: Sequence[Unit]) -> dict[int, tuple[int, float, str]]:
+        copies = group_copies(find_runs(units, self._align), units, self._align.max_gap, self.options.min_words)
+        return self._decide(copies, units)
 
     def _prose(self, unit: Unit) -> bool:
         return unit.n_words >= self.options.min_words and unit.symbol_share <= self.options.max_symbol_share
@@ -317,6 +341,20 @@ def _word_spread(copies: Sequence[Copy], units: Sequence[Unit]) -> dict[str, int
             if groups is not None and len(groups) < 2:
                 groups.add(root(u.index))
     return {w: len(g) for w, g in seen.items()}
+
+
+def _windows(alive: list[int], touched: list[tuple[int, int]], margin: int) -> list[range]:
+    """Stretches of ``alive`` (sorted unit indices) around each touched pair of units
+    (a removed line and its kept copy), ``margin`` units wider on each side, merged."""
+    spans = sorted((max(0, bisect_left(alive, lo) - margin), min(len(alive), bisect_right(alive, hi) + margin))
+                   for lo, hi in touched)
+    out: list[range] = []
+    for a, b in spans:
+        if out and a <= out[-1].stop:
+            out[-1] = range(out[-1].start, max(out[-1].stop, b))
+        else:
+            out.append(range(a, b))
+    return out
 
 
 def _resolve(removed: dict[int, tuple[int, float, str]]) -> dict[int, tuple[int, float, str]]:
