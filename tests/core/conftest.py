@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import importlib
 import sys
 import textwrap
 from pathlib import Path
 
 import pytest
+from plugin_sites import write_dist
 
 PLUGIN_SOURCE = '''
 import attrs
@@ -50,12 +50,8 @@ def make_dist(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.syspath_prepend(str(root))
 
     def make(dist: str, entry_point: str, module: str, normalizer: str, source: str | None = None) -> None:
-        (root / f"{module}.py").write_text(source or PLUGIN_SOURCE.format(normalizer=normalizer))
-        info = root / f"{dist.replace('-', '_')}-1.2.3.dist-info"
-        info.mkdir()
-        (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {dist}\nVersion: 1.2.3\n")
-        (info / "entry_points.txt").write_text(f"[textnorm]\n{entry_point} = {module}\n")
-        importlib.invalidate_caches()
+        write_dist(root, dist, {entry_point: module},
+                   {module: source or PLUGIN_SOURCE.format(normalizer=normalizer)}, version="1.2.3")
 
     yield make
     for name in list(sys.modules):

@@ -3,45 +3,18 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-
-FLAKY_PLUGIN = '''
-import textnorm
-
-
-class Flaky(textnorm.Normalizer):
-    """Fails on documents holding the word 'explode'."""
-
-    name = "flaky"
-
-    def __call__(self, doc):
-        if "explode" in doc.text:
-            raise ValueError("cannot handle this one")
-        return textnorm.Proposal(changes=[textnorm.Change(0, 0, "mark", "> ")])
-
-
-@textnorm.hookimpl
-def textnorm_register_normalizers(register):
-    register(Flaky)
-'''
+from plugin_sites import make_site, run_cli, write_dist
 
 
 @pytest.fixture
 def site(tmp_path: Path) -> Path:
-    """A folder with an installed-looking 'flaky-dist' plugin distribution, for subprocesses."""
-    root = tmp_path / "site"
-    root.mkdir()
-    (root / "flaky_mod.py").write_text(FLAKY_PLUGIN)
-    info = root / "flaky_dist-0.1.dist-info"
-    info.mkdir()
-    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: flaky-dist\nVersion: 0.1\n")
-    (info / "entry_points.txt").write_text("[textnorm]\nflaky = flaky_mod\n")
-    return root
+    """A plugin distribution whose normalizer 'mark' fails on documents holding 'explode'."""
+    return make_site(tmp_path / "site")
 
 
 @pytest.fixture
@@ -52,12 +25,7 @@ def empty_config(tmp_path: Path) -> str:
     return str(path)
 
 
-def run(*args: str, site: Path | None = None, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ)
-    if site is not None:
-        env["PYTHONPATH"] = str(site) + os.pathsep + env.get("PYTHONPATH", "")
-    return subprocess.run([sys.executable, "-m", "textnorm", *args], input=stdin, capture_output=True,
-                          text=True, env=env, check=False)
+run = run_cli
 
 
 def jsonl(path: Path, rows: list[object]) -> Path:
@@ -82,23 +50,23 @@ def test_failing_normalizer_leaves_that_document_unchanged_and_the_run_goes_on(t
     src = jsonl(tmp_path / "in.jsonl", [{"id": "a", "text": "fine"}, {"id": "b", "text": "explode now"},
                                          {"id": "c", "text": "fine too"}])
     cfg = tmp_path / "c.toml"
-    cfg.write_text('[[step]]\nuse = "flaky"\n')
+    cfg.write_text('[[step]]\nuse = "mark"\n')
     out = run("clean", str(src), "-c", str(cfg), "--errors-file", str(tmp_path / "e.jsonl"), site=site)
     assert out.returncode == 1
     assert [json.loads(x)["text"] for x in out.stdout.splitlines()] == ["> fine", "explode now", "> fine too"]
     line = next(x for x in out.stderr.splitlines() if x.startswith("textnorm: error:"))
-    assert "(id b)" in line and "step 'flaky'" in line and "ValueError: cannot handle this one" in line
+    assert "(id b)" in line and "step 'mark'" in line and "ValueError: cannot handle this one" in line
     (err,) = [json.loads(x) for x in (tmp_path / "e.jsonl").read_text().splitlines()]
-    assert (err["id"], err["step"], err["kind"]) == ("b", "flaky", "step")
+    assert (err["id"], err["step"], err["kind"]) == ("b", "mark", "step")
 
 
 def test_fail_fast_stops_at_the_first_failure_with_its_traceback(tmp_path, site):
     src = jsonl(tmp_path / "in.jsonl", [{"text": "explode"}, {"text": "fine"}])
     cfg = tmp_path / "c.toml"
-    cfg.write_text('[[step]]\nuse = "flaky"\n')
+    cfg.write_text('[[step]]\nuse = "mark"\n')
     out = run("clean", str(src), "-c", str(cfg), "--fail-fast", "-o", str(tmp_path / "o.jsonl"), site=site)
     assert out.returncode != 0
-    assert "Traceback" in out.stderr and "in textnorm step 'flaky'" in out.stderr
+    assert "Traceback" in out.stderr and "in textnorm step 'mark'" in out.stderr
     assert not (tmp_path / "o.jsonl").exists()  # outputs are atomic: nothing half-written
 
 
@@ -156,13 +124,8 @@ def test_stats_file_counts_the_run(tmp_path, empty_config):
 
 
 def test_plugin_that_fails_to_import_stops_before_any_document(tmp_path, empty_config):
-    root = tmp_path / "site"
-    root.mkdir()
-    (root / "bad_mod.py").write_text("import not_a_module_anywhere\n")
-    info = root / "bad_dist-2.0.dist-info"
-    info.mkdir()
-    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: bad-dist\nVersion: 2.0\n")
-    (info / "entry_points.txt").write_text("[textnorm]\nbad = bad_mod\n")
+    root = write_dist(tmp_path / "site", "bad-dist", {"bad": "bad_mod"},
+                      {"bad_mod": "import not_a_module_anywhere\n"}, version="2.0")
     src = tmp_path / "a.txt"
     src.write_text("Text.\n")
     out = run("clean", str(src), "-o", str(tmp_path / "out.txt"), site=root)
