@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from sys import intern
 
 import attrs
 import regex
@@ -17,7 +18,7 @@ import regex
 from textnorm.text import WORD_RE, lines, nfkc_casefold
 
 _DIGIT_RE = regex.compile(r"\d")
-_SYMBOL_RE = regex.compile(r"[^\p{L}\p{M}\p{N}\s]")
+_NOT_SYMBOL_RUN_RE = regex.compile(r"[\p{L}\p{M}\p{N}\s]+")
 _NON_SPACE_RE = regex.compile(r"\S")
 
 
@@ -31,7 +32,7 @@ class Unit:
         start, end: the line's span, without its line break.
         words: its words after NFKC and case folding (punctuation, quotes and
             spacing do not count).
-        bag: ``words`` as a multiset.
+        bag: ``words`` as a multiset (made on first use).
         numbers: the words holding a digit, in order: two lines that state different
             numbers (or the same numbers in another order) are different lines (table
             rows, page footers, dates, program output), whatever else they share.
@@ -45,14 +46,23 @@ class Unit:
     start: int
     end: int
     words: tuple[str, ...]
-    bag: Counter
     numbers: tuple[str, ...]
     raw: str
     symbol_share: float
+    _bag: Counter | None = attrs.field(default=None, repr=False)
 
     @property
     def n_words(self) -> int:
         return len(self.words)
+
+    @property
+    def bag(self) -> Counter:
+        """``words`` as a multiset, made when first needed: most lines are never compared."""
+        bag = self._bag
+        if bag is None:
+            bag = Counter(self.words)
+            object.__setattr__(self, "_bag", bag)
+        return bag
 
 
 def units_of(text: str) -> list[Unit]:
@@ -62,18 +72,36 @@ def units_of(text: str) -> list[Unit]:
         raw = span.text.strip()
         if not raw:
             continue
-        ws = tuple(WORD_RE.findall(nfkc_casefold(raw)))
+        folded = nfkc_casefold(raw)
+        # One object per distinct word (interned): a long text repeats most of its words.
+        ws = tuple(map(intern, WORD_RE.findall(folded)))
+        # Most lines hold no digit at all: one search of the line spares one per word.
+        numbers = tuple(w for w in ws if _DIGIT_RE.search(w)) if _DIGIT_RE.search(folded) else ()
         out.append(Unit(
             index=len(out), line=number, start=span.start, end=span.end, words=ws,
-            bag=Counter(ws), numbers=tuple(w for w in ws if _DIGIT_RE.search(w)), raw=raw,
-            symbol_share=len(_SYMBOL_RE.findall(raw)) / len(_NON_SPACE_RE.findall(raw)),
+            numbers=numbers, raw=raw,
+            symbol_share=_symbol_share(raw),
         ))
     return out
+
+
+def _symbol_share(raw: str) -> float:
+    """Share of the non-space characters of ``raw`` (not blank) that are neither letters,
+    marks nor digits."""
+    symbols = len(_NOT_SYMBOL_RUN_RE.sub("", raw))  # removing runs is far faster than finding each symbol
+    # A printable line has no white space but the plain space (tabs, no-break and
+    # ideographic spaces are not printable): counting spaces is then enough.
+    non_space = len(raw) - raw.count(" ") if raw.isprintable() else len(_NON_SPACE_RE.findall(raw))
+    return symbols / non_space
 
 
 def shared_words(a: Unit, b: Unit) -> int:
     """How many words ``a`` and ``b`` share, counted as multisets."""
     small, large = (a.bag, b.bag) if len(a.bag) <= len(b.bag) else (b.bag, a.bag)
+    if len(a.bag) == a.n_words or len(b.bag) == b.n_words:
+        # One line repeats no word (the usual case): each word they share counts once,
+        # and a set intersection counts them without a Python loop.
+        return len(small.keys() & large.keys())
     return sum(min(n, large.get(w, 0)) for w, n in small.items())
 
 
@@ -98,6 +126,9 @@ def similarity(a: Unit, b: Unit, numbers_must_match: bool = True, max_changed: i
         return 0.0
     if not a.words or not b.words:
         return 1.0 if (not a.words and not b.words and a.raw == b.raw) else 0.0
+    na, nb = a.n_words, b.n_words
+    if na != nb and min(na, nb) < floor * max(na, nb):
+        return min(na, nb) / max(na, nb)  # an upper bound, already below ``floor``
     shared = shared_words(a, b)
     if shared == a.n_words == b.n_words:
         # The same words in another order say something else ("A beat B", "B beat A").
@@ -185,7 +216,7 @@ def _shingles(unit: Unit) -> set[tuple[str, ...]]:
     ws = unit.words
     if len(ws) < 2:
         return {ws} if ws else {("\0raw", unit.raw)}
-    return {(ws[k], ws[k + 1]) for k in range(len(ws) - 1)}
+    return set(zip(ws, ws[1:]))
 
 
 class LineIndex:
@@ -206,22 +237,41 @@ class LineIndex:
         self._numbers = numbers_must_match
         self._max_changed = max_changed
         self._max_candidates = max_candidates
-        self._postings: dict[tuple[str, ...], list[int]] = {}
+        # Word pair (its hash: an int key takes less memory than a tuple) -> the units
+        # holding it: a bare int while there is one (most pairs occur once), then a list.
+        self._postings: dict[int, int | list[int]] = {}
         self._exact: dict[tuple, list[int]] = {}
+        # The last unit looked up: its index, shingles and their posting lists (None for a
+        # new pair). A unit is usually looked up, then added: each list is fetched once.
+        self._last: tuple[int, list, list] = (-1, [], [])
 
     @staticmethod
     def _key(unit: Unit) -> tuple:
         return unit.words if unit.words else ("\0raw", unit.raw)
+
+    def _fetch(self, unit: Unit) -> tuple[int, list, list]:
+        if self._last[0] != unit.index:
+            shingles = list(map(hash, _shingles(unit)))
+            self._last = (unit.index, shingles, list(map(self._postings.get, shingles)))
+        return self._last
 
     def add(self, unit: Unit) -> None:
         """Make ``unit`` findable by later lookups."""
         same = self._exact.setdefault(self._key(unit), [])
         if len(same) < self._cap:
             same.append(unit.index)
-        for sh in _shingles(unit):
-            posting = self._postings.setdefault(sh, [])
-            if len(posting) < self._cap:
-                posting.append(unit.index)
+        cap = self._cap
+        postings = self._postings
+        index = unit.index
+        _, shingles, lists = self._fetch(unit)
+        for sh, posting in zip(shingles, lists):
+            if posting is None:
+                postings[sh] = index if cap > 1 else [index]
+            elif posting.__class__ is int:
+                postings[sh] = [posting, index]
+            elif len(posting) < cap:
+                posting.append(index)
+        self._last = (-1, [], [])
 
     def best(self, unit: Unit, threshold: float, expect: int | None = None) -> tuple[int, float] | None:
         """The earlier unit most similar to ``unit``, with its similarity, when that
@@ -236,12 +286,18 @@ class LineIndex:
         same = self._exact.get(self._key(unit))
         if same:
             return min(((i, 1.0) for i in same), key=lambda c: rank(*c))
-        hits: Counter[int] = Counter()
-        for sh in _shingles(unit):
-            posting = self._postings.get(sh, ())
-            if len(posting) < self._cap:  # a full list is a pair too common to point anywhere
-                for i in posting:
-                    hits[i] += 1
+        cap = self._cap
+        # A full list is a pair too common to point anywhere. The hits are counted in one
+        # pass over the postings (in order, so that ties keep the order they had).
+        pool: list[int] = []
+        for posting in self._fetch(unit)[2]:
+            if posting is None:
+                continue
+            if posting.__class__ is int:
+                pool.append(posting)
+            elif len(posting) < cap:
+                pool.extend(posting)
+        hits = Counter(pool)
         found = []
         for i, _ in hits.most_common(self._max_candidates):
             s = similarity(self._units[i], unit, self._numbers, self._max_changed, threshold)

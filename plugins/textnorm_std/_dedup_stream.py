@@ -54,10 +54,13 @@ def wrapped_repeats(units: Sequence[Unit], k: int, threshold: float, line_thresh
         starts.append(len(stream))
         stream.extend(u.words)
         owner.extend([u.index] * u.n_words)
-    first: dict[tuple[str, ...], int] = {}
+    # Shingle (its hash: an int key takes less memory than a tuple of k words) -> where it
+    # first occurred.
+    first: dict[int, int] = {}
     src = [-1] * len(stream)
-    for p in range(len(stream) - k + 1):
-        q = first.setdefault(tuple(stream[p:p + k]), p)
+    setdefault = first.setdefault
+    for p, key in enumerate(map(hash, zip(*(stream[i:] for i in range(k))))):
+        q = setdefault(key, p)
         if q != p and owner[q + k - 1] < owner[p]:
             src[p] = q
     found: list[tuple[int, list[int], float]] = []  # (unit, source shingle starts, coverage)

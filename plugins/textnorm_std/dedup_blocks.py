@@ -230,7 +230,7 @@ class DedupBlocks(textnorm.Normalizer):
         # Where each word a removal would lose occurs (a few places are enough to know).
         places: dict[str, list[int]] = {x: [] for w in found for x in w.lost}
         for u in units:
-            for x in u.bag:
+            for x in dict.fromkeys(u.words):
                 where = places.get(x)
                 if where is not None and len(where) < 8:
                     where.append(u.index)
@@ -336,7 +336,7 @@ def _word_spread(copies: Sequence[Copy], units: Sequence[Unit]) -> dict[str, int
             needed.update(lost_words(units[p.src], units[p.dup]))
     seen: dict[str, set[int]] = {w: set() for w in needed}
     for u in units:
-        for w in u.bag:
+        for w in u.words:
             groups = seen.get(w)
             if groups is not None and len(groups) < 2:
                 groups.add(root(u.index))
