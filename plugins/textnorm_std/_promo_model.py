@@ -23,6 +23,7 @@ line belongs to it. Everything here is one pass over the lines, linear in the te
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -34,56 +35,117 @@ from textnorm.text.words import WORD_RE
 
 _CJK_CHAR_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 _DIGITS_RE = regex.compile(r"[\d\p{N}]+")
+_HANGUL_RE = regex.compile(r"\p{Hangul}")
+# Every two adjacent ideographs or kana (overlapping: the pattern only looks ahead).
+_CJK_PAIR_RE = regex.compile(r"(?=([\p{Han}\p{Hiragana}\p{Katakana}]{2}))")
+# A content unit opening with an ideograph or kana, in units joined by line breaks.
+_CJK_UNIT_RE = regex.compile(r"(?m)^[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}].*")
+_PAIR_SPECIFICITY = 3  # an ideograph pair weighs as a word of average length (six letters)
+# The shared word pattern (textnorm.text.words.WORD_RE) on an ASCII, lower-case text:
+# letters and digits, an apostrophe between letters kept inside the word.
+_ASCII_WORD_RE = re.compile(r"[a-z0-9]+(?:'[a-z]+)*")
 
 
 def content_units(text: str) -> set[str]:
     """The distinct content units of ``text`` (see the module docstring)."""
-    units: set[str] = set()
+    if text.isascii():
+        # NFKC leaves ASCII alone and case folding only lowers it; on ASCII the shared
+        # word pattern is _ASCII_WORD_RE, which the faster ``re`` engine runs. Distinct
+        # words first (in C), then the length and digit tests on those only.
+        return {w for w in set(_ASCII_WORD_RE.findall(text.lower())) if len(w) >= CONTENT_WORD_MIN_CHARS
+                and not w.isdigit()}
+    folded = nfkc_casefold(text)
+    # The words long enough, without the numbers (a word opening with a letter is no
+    # number: the pattern test is only needed for the rest). An ideograph or kana is
+    # a word of one character, too short to be kept here.
+    units = {w for w in set(WORD_RE.findall(folded)) if len(w) >= CONTENT_WORD_MIN_CHARS
+             and (w[0].isalpha() or not _DIGITS_RE.fullmatch(w))}
+    if _CJK_CHAR_RE.search(folded) is None:
+        return units
+    if _HANGUL_RE.search(folded) is None:
+        # Ideographs and kana are words of one character each, so two of them next to
+        # each other are two adjacent words: every such pair, found in one pass.
+        units.update(_CJK_PAIR_RE.findall(folded))
+        return units
+    # Hangul: a syllable is a pair's member only when it stands as a word of its own
+    # (a Korean word is several syllables), so the pairs are read word by word.
     prev_cjk: str | None = None
     prev_end = -1
-    for m in WORD_RE.finditer(nfkc_casefold(text)):
+    for m in WORD_RE.finditer(folded):
         w = m.group()
-        if _CJK_CHAR_RE.fullmatch(w):
+        if len(w) == 1 and _CJK_CHAR_RE.match(w):
             if prev_cjk is not None and m.start() == prev_end:
                 units.add(prev_cjk + w)
             prev_cjk, prev_end = w, m.end()
-            continue
-        prev_cjk = None
-        if len(w) >= CONTENT_WORD_MIN_CHARS and not _DIGITS_RE.fullmatch(w):
-            units.add(w)
+        else:
+            prev_cjk = None
     return units
+
+
+class LineUnits:
+    """The content units of one line with their total :func:`_specificity`, worked out
+    once per distinct line text (the passes and the repeats of a line share it)."""
+
+    __slots__ = ("units", "total", "pairs")
+
+    def __init__(self, units: set[str]) -> None:
+        self.units = units
+        # Every unit weighs len - CONTENT_WORD_MIN_CHARS + 1 but those opening with an
+        # ideograph or kana (the pairs), which weigh _PAIR_SPECIFICITY: ``pairs`` maps
+        # each of those (found in one pass over the units) to the difference.
+        self.pairs: dict[str, int] | None = None
+        joined = "\n".join(units)  # no unit holds a line break
+        if not joined.isascii():
+            found = _CJK_UNIT_RE.findall(joined)
+            if found:
+                self.pairs = {u: _PAIR_SPECIFICITY - (len(u) - CONTENT_WORD_MIN_CHARS + 1) for u in found}
+        self.total = self.weigh(units)
+
+    def weigh(self, units: set[str]) -> int:
+        """The total specificity of ``units``, a subset of this line's units."""
+        total = sum(map(len, units)) - len(units) * (CONTENT_WORD_MIN_CHARS - 1)
+        if self.pairs:
+            total += sum(map(self.pairs.__getitem__, self.pairs.keys() & units))
+        return total
+
+
+def line_units(text: str) -> LineUnits:
+    """:func:`content_units` of ``text`` with their total specificity."""
+    return LineUnits(content_units(text))
 
 
 class Vocabulary:
     """How many lines of a region use each content unit."""
 
-    def __init__(self, unit_sets: Sequence[set[str]]) -> None:
+    def __init__(self, lines: Sequence[LineUnits]) -> None:
         self._counts: Counter[str] = Counter()
-        for units in unit_sets:
-            self._counts.update(units)
+        for line in lines:
+            self._counts.update(line.units)
+        self._repeated: set[str] | None = None  # units of two lines or more, made when first asked
 
-    def coherence(self, units: set[str], own: bool) -> float | None:
-        """Share of ``units`` used by the region, each weighted by its specificity (see
-        :func:`_specificity`); ``own`` says the line is itself part of the region, so
+    def coherence(self, line: LineUnits, own: bool) -> float | None:
+        """Share of the line's units used by the region, each weighted by its specificity
+        (see :func:`_specificity`); ``own`` says the line is itself part of the region, so
         its own use does not count. None when there are no units."""
+        units = line.units
         if not units:
             return None
-        need = 2 if own else 1
-        total = shared = 0
-        for u in units:
-            w = _specificity(u)
-            total += w
-            if self._counts[u] >= need:
-                shared += w
-        return shared / total
+        if own:
+            if self._repeated is None:
+                self._repeated = {u for u, n in self._counts.items() if n >= 2}
+            shared = units & self._repeated
+        else:
+            # A dictionary view intersected with a smaller set looks up the set's members.
+            shared = self._counts.keys() & units
+        return line.weigh(shared) / line.total
 
 
 def _specificity(unit: str) -> int:
     """How much a shared unit says about a shared subject: a long word more than a
     short one ("comprehensively" against "about", which any two texts share); an
     ideograph pair counts as a word of average length."""
-    if _CJK_CHAR_RE.match(unit):
-        return 3
+    if not unit[0].isascii() and _CJK_CHAR_RE.match(unit):
+        return _PAIR_SPECIFICITY
     return len(unit) - CONTENT_WORD_MIN_CHARS + 1
 
 
@@ -112,7 +174,7 @@ this to compare with the word counts of spaced scripts."""
 def word_equivalents(f: LineFeatures) -> float:
     """The line's word count with each run of ideographs and kana counted as words of
     ``CJK_CHARS_PER_WORD`` characters."""
-    cjk = len(_CJK_CHAR_RE.findall(f.text))
+    cjk = 0 if f.text.isascii() else len(_CJK_CHAR_RE.findall(f.text))
     return f.n_words - cjk + cjk / CJK_CHARS_PER_WORD
 
 
@@ -160,35 +222,46 @@ def _prose_flags(lines: Sequence[LineFeatures], min_sentence_words: int, long_li
     return flags
 
 
-def lead_ins(lines: Sequence[LineFeatures], prose: Sequence[bool]) -> list[int | None]:
+def lead_ins(lines: Sequence[LineFeatures], prose: Sequence[bool],
+             numbers: Sequence[int] | None = None) -> list[int | None]:
     """For each line of a list that a lead-in line ending in a colon opens (the short
     lines after it, up to a blank line, the next prose or the next lead-in), the
-    position of that lead-in; None for other lines."""
+    position of that lead-in; None for other lines. ``numbers`` are the lines' numbers
+    in the text (blank lines counted), by default their ``index``."""
+    if numbers is None:
+        numbers = [f.index for f in lines]
     out: list[int | None] = []
     lead: int | None = None
-    for k, f in enumerate(lines):
-        prev = lines[k - 1] if k else None
-        if prev is None or prev.index + 1 != f.index or prose[k]:
+    for k in range(len(lines)):
+        if k == 0 or numbers[k - 1] + 1 != numbers[k] or prose[k]:
             lead = None
-        elif prev.colon_end:
+        elif lines[k - 1].colon_end:
             lead = k - 1
         out.append(lead)
     return out
 
 
 def line_weights(lines: Sequence[LineFeatures], prose: Sequence[bool], *, short_line_cost: float,
-                 run_growth: int, max_sentence_words: int) -> list[float]:
+                 run_growth: int, max_sentence_words: int, memo: dict[str, float] | None = None) -> list[float]:
     """The weight of each line for :func:`main_region`: prose brings its words (at most
     ``max_sentence_words`` per sentence, so that one endless unpunctuated list of names
     or tags does not outweigh an article), a short line costs more the longer the run
-    of short lines it belongs to."""
+    of short lines it belongs to. ``memo`` keeps the words of each prose line's text
+    from one call to the next (with the same ``max_sentence_words``)."""
     out: list[float] = []
     run = 0
+    if memo is None:
+        memo = {}
     for f, p in zip(lines, prose, strict=True):
         if p:
             run = 0
-            cap = max_sentence_words * max(1, len(sentences(f.text)))
-            out.append(min(word_equivalents(f), cap))
+            words = memo.get(f.text)
+            if words is None:
+                words = word_equivalents(f)
+                if words > max_sentence_words:  # the cap is at least max_sentence_words
+                    words = min(words, max_sentence_words * max(1, len(sentences(f.text))))
+                memo[f.text] = words
+            out.append(words)
         else:
             run += 1
             out.append(-short_line_cost * min(run, run_growth))

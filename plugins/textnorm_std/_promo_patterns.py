@@ -29,6 +29,7 @@ not the words of any particular page.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import attrs
@@ -246,6 +247,69 @@ def line_key(text: str) -> str:
     return _EDGE_RE.sub("", key)
 
 
+def _combined(shape: str) -> tuple[regex.Pattern[str], tuple[int, ...]]:
+    """One pattern for all the entries of ``shape``: each entry's whole pattern is an
+    alternative, in library order, its body a capturing group, so ``lastindex`` names
+    the entry. An alternation tries its alternatives in order at a position, so a
+    ``line`` or ``prefix`` match is the first entry that matches on its own."""
+    order = tuple(i for i, e in enumerate(LIBRARY) if e.shape == shape)
+    bodies = [f"({_expand(LIBRARY[i].source)})" for i in order]
+    if shape == "line":
+        pattern = "|".join(bodies)
+    elif shape == "prefix":
+        pattern = "|".join(f"{b}{_PREFIX_SEP}\\S" for b in bodies)
+    else:
+        pattern = rf"(?<!\w)(?:{'|'.join(bodies)})(?!\w)"
+    return regex.compile(pattern, regex.V1), order
+
+
+def _skeleton(shape: str) -> re.Pattern[str]:
+    """A cheap test that every key an entry of ``shape`` matches also passes (and most
+    other keys fail): the entries' bodies without fuzzy matching, which the faster
+    ``re`` runs, so that the fuzzy patterns only run on the keys it lets through.
+
+    A fuzzy word of ``n`` letters with ``k`` edits becomes "``n - k`` to ``n + k``
+    characters holding one of ``k + 1`` pieces of the word": the edits touch at most
+    ``k`` of the pieces, so one is left whole (the pigeonhole filter of approximate
+    string matching). ``\\d`` and ``\\w`` become any character but a space; the
+    separator after a prefix and the word-boundary look-arounds are left out."""
+
+    def repl(m: regex.Match[str]) -> str:
+        word = m.group(1)
+        if len(word) < FUZZY_MIN_CHARS:
+            return word
+        edits = 1 if len(word) < FUZZY_TWO_EDITS_CHARS else 2
+        size, extra = divmod(len(word), edits + 1)
+        pieces, at = [], 0
+        for k in range(edits + 1):
+            end = at + size + (k < extra)
+            pieces.append(word[at:end])
+            at = end
+        longest = len(word) + edits
+        reach = longest - min(map(len, pieces))
+        return f"(?=.{{0,{reach}}}(?:{'|'.join(pieces)})).{{{len(word) - edits},{longest}}}"
+
+    bodies = []
+    for e in LIBRARY:
+        if e.shape == shape:
+            # No entry has a character class, so \\d and \\w always stand for one
+            # character (a digit or a word character: never white space).
+            bodies.append(_FUZZY_WORD_RE.sub(repl, e.source).replace(r"\d", r"\S").replace(r"\w", r"\S"))
+    return re.compile("(?:" + "|".join(f"(?:{b})" for b in bodies) + ")", re.DOTALL)
+
+
+_LINE_SKELETON = _skeleton("line")
+_PREFIX_SKELETON = _skeleton("prefix")
+_CONTAINS_SKELETON = _skeleton("contains")
+
+# Each library pattern holds no capturing group of its own (``(?:...)`` only), which
+# the group numbering of the combined patterns relies on.
+assert all(e.compiled.groups == 0 for e in LIBRARY)
+_LINE_ALL, _LINE_ORDER = _combined("line")
+_PREFIX_ALL, _PREFIX_ORDER = _combined("prefix")
+_CONTAINS_ALL, _CONTAINS_ORDER = _combined("contains")
+
+
 def match_library(key: str) -> LibraryPattern | None:
     """The first library entry ``key`` (see :func:`line_key`) is an instance of, or None.
 
@@ -254,13 +318,24 @@ def match_library(key: str) -> LibraryPattern | None:
     """
     if not key:
         return None
-    for entry in LIBRARY:
-        if entry.shape == "line":
-            if entry.compiled.fullmatch(key):
-                return entry
-        elif entry.shape == "prefix":
-            if entry.compiled.match(key):
-                return entry
-        elif entry.compiled.search(key):
-            return entry
-    return None
+    # One combined pattern per shape instead of one call per entry; the first entry
+    # in library order wins, whatever its shape.
+    found = len(LIBRARY)
+    m = _LINE_SKELETON.fullmatch(key) and _LINE_ALL.fullmatch(key)
+    if m:
+        found = _LINE_ORDER[m.lastindex - 1]
+    m = _PREFIX_SKELETON.match(key) and _PREFIX_ALL.match(key)
+    if m:
+        found = min(found, _PREFIX_ORDER[m.lastindex - 1])
+    m = _CONTAINS_SKELETON.search(key) and _CONTAINS_ALL.search(key)
+    if m:
+        # A search stops at the leftmost match: an earlier entry may still match
+        # farther right, so the earlier ones are asked one by one (rarely needed:
+        # most lines match no ``contains`` entry at all).
+        k = m.lastindex - 1
+        for i in _CONTAINS_ORDER[:k]:
+            if i < found and LIBRARY[i].compiled.search(key):
+                k = _CONTAINS_ORDER.index(i)
+                break
+        found = min(found, _CONTAINS_ORDER[k])
+    return LIBRARY[found] if found < len(LIBRARY) else None

@@ -28,7 +28,16 @@ import regex
 import textnorm
 from textnorm.text import LineFeatures, line_features
 
-from ._promo_model import Vocabulary, content_units, lead_ins, line_weights, main_region, prose_flags, repeated_outside
+from ._promo_model import (
+    LineUnits,
+    Vocabulary,
+    lead_ins,
+    line_units,
+    line_weights,
+    main_region,
+    prose_flags,
+    repeated_outside,
+)
 from ._promo_patterns import WEAK_CATEGORIES, LibraryPattern, line_key, match_library
 
 _CATEGORY_NAMES = {
@@ -178,22 +187,35 @@ class PromoLines(textnorm.Normalizer):
     def __call__(self, doc: textnorm.Document) -> textnorm.Proposal:
         text = doc.text
         all_lines = line_features(text)
-        alive = [f.index for f in all_lines]  # original line numbers still in the text
         verdicts: dict[int, str] = {}
+        # Removing a line takes its break with it and leaves every other line as it was,
+        # so a later pass sees the same lines, fewer of them: it keeps their features (each
+        # a function of its line alone; the model reads none of the document-level ones)
+        # and only renumbers them. A bare "\r" break is the exception: with the line
+        # after it gone, it can meet a "\n" and the two become one break, so such a text
+        # is read again after each pass.
+        reread = "\r" in text
+        alive = [f.index for f in all_lines]  # (reread) original line numbers still in the text
         current = text
-        feats = all_lines
+        feats = all_lines  # the lines of the current text, in order
+        # The content units of each distinct line text, kept for the later passes (which
+        # see the same lines) and for repeated lines: local to this call.
+        units_of: dict[str, LineUnits] = {}
+        words_of: dict[str, float] = {}  # the same for the weight of a prose line
         for _ in range(self.options.max_passes):
-            found = self._decide(feats)
+            found = self._decide(feats, units_of, words_of)
             if not found:
                 break
             gone = set()
             for v in found:
-                original = alive[v.index]
-                verdicts[original] = v.reason
+                verdicts[alive[v.index] if reread else feats[v.index].index] = v.reason
                 gone.add(v.index)
-            alive = [n for i, n in enumerate(alive) if i not in gone]
-            current = _without_lines(current, feats, gone)
-            feats = line_features(current)
+            if reread:
+                alive = [n for i, n in enumerate(alive) if i not in gone]
+                current = _without_lines(current, feats, gone)
+                feats = line_features(current)
+            else:
+                feats = [f for i, f in enumerate(feats) if i not in gone]
         if not verdicts:
             return textnorm.NOTHING
         changes = []
@@ -204,17 +226,26 @@ class PromoLines(textnorm.Normalizer):
         return textnorm.Proposal(changes=changes)
 
     # --------------------------------------------------------------- one pass
-    def _decide(self, feats: Sequence[LineFeatures]) -> list[_Verdict]:
+    def _decide(self, feats: Sequence[LineFeatures], units_of: dict[str, LineUnits],
+                words_of: dict[str, float]) -> list[_Verdict]:
         o = self.options
-        lines = [f for f in feats if not f.blank]
+        # A line's number in the current text is its position in ``feats`` (the
+        # features' own ``index`` is its number in the text of the first pass).
+        numbers = [k for k, f in enumerate(feats) if not f.blank]
+        lines = [feats[k] for k in numbers]
         if not lines:
             return []
         prose = prose_flags(lines, o.min_sentence_words, o.long_line_words, o.ellipsis_ends_sentence)
-        units = [content_units(f.text) for f in lines]
-        leads = lead_ins(lines, prose)
+        units = []
+        for f in lines:
+            u = units_of.get(f.text)
+            if u is None:
+                u = units_of[f.text] = line_units(f.text)
+            units.append(u)
+        leads = lead_ins(lines, prose, numbers)
         entries = [self._library(f) for f in lines]
         weights = line_weights(lines, prose, short_line_cost=o.short_line_cost, run_growth=o.run_growth,
-                               max_sentence_words=o.max_sentence_words)
+                               max_sentence_words=o.max_sentence_words, memo=words_of)
         region = main_region(weights)
         first, last = region if region else (len(lines), -1)
         vocab = Vocabulary(units[first:last + 1])
@@ -243,7 +274,7 @@ class PromoLines(textnorm.Normalizer):
             if entry is not None and entry.shape == "prefix":
                 # Judge "Also read: <teaser>" by its teaser: the prefix's own words
                 # ("read", "also") say nothing about the subject.
-                teaser = content_units(entry.teaser(line_key(f.text)))
+                teaser = line_units(entry.teaser(line_key(f.text)))
                 reason = self._pattern_reason(f, entry, prose[i], vocab.coherence(teaser, own=own))
             else:
                 reason = self._pattern_reason(f, entry, prose[i], coherence)
@@ -256,14 +287,14 @@ class PromoLines(textnorm.Normalizer):
             if reason is None and not first <= i <= last and i in kept_copy:
                 where = "before" if i < first else "after"
                 reason = (f"repeated page furniture {where} the main content: "
-                          f"the same line stands at line {lines[kept_copy[i]].index + 1} (kept copy)")
+                          f"the same line stands at line {numbers[kept_copy[i]] + 1} (kept copy)")
             if reason is None and by_position and not listed and not first <= i <= last:
                 reason = self._outside_reason(f, entries[i], prose[i], coherence, i, first, last)
             if reason is not None:
-                out.append(_Verdict(f.index, reason))
+                out.append(_Verdict(numbers[i], reason))
         return out
 
-    def _content_span(self, prose: Sequence[bool], units: Sequence[set[str]], vocab: Vocabulary,
+    def _content_span(self, prose: Sequence[bool], units: Sequence[LineUnits], vocab: Vocabulary,
                       first: int, last: int) -> tuple[int, int]:
         """The content span: the densest run, trimmed to prose on the subject at both
         ends, then reaching out to prose on the same subject beyond it (an article
@@ -341,7 +372,7 @@ class PromoLines(textnorm.Normalizer):
         return f"{_CATEGORY_NAMES[entry.category]}: matches library pattern {entry.label}{shown}"
 
     def _headline_reason(self, lines: Sequence[LineFeatures], prose: Sequence[bool],
-                         units: Sequence[set[str]], i: int, coherence: float | None) -> str | None:
+                         units: Sequence[LineUnits], i: int, coherence: float | None) -> str | None:
         """An unrelated headline or crumb inside the content: headline-shaped, with a
         view count or separators, sharing (almost) nothing with the content."""
         o = self.options
