@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import attrs
 import regex
@@ -42,7 +42,11 @@ from ._injected_positions import (
     Left,
     Right,
     classify,
+    left_of,
+    right_of,
 )
+from ._injected_sites import sentence_ends, worth_a_look
+from ._injected_words import is_word_char, last_word_start, phrase_starts, words_back
 
 _HAS_LETTER_RE = regex.compile(r"\p{L}")
 
@@ -132,55 +136,40 @@ def binomial_tail(k: int, n: int, p: float) -> float:
     return min(1.0, total)
 
 
-class WordIndex:
-    """The words of a text with their offsets, and which ones are written tight
-    (a single space or nothing) against the word before."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        for m in WORD_RE.finditer(text):
-            self.starts.append(m.start())
-            self.ends.append(m.end())
-        self.tight = [False] * len(self.starts)
-        for k in range(1, len(self.starts)):
-            gap = text[self.ends[k - 1]:self.starts[k]]
-            self.tight[k] = gap == "" or gap == " "
-
-    def __len__(self) -> int:
-        return len(self.starts)
-
-    def word(self, k: int) -> str:
-        return self.text[self.starts[k]:self.ends[k]]
-
-    def phrases_ending_at(self, k: int, max_words: int) -> Iterable[int]:
-        """First-word indices of the tight phrases ending at word ``k`` of at most
-        ``max_words`` space-separated words; a run of words written without spaces
-        (CJK) counts as one word of up to ``MAX_GLUED`` characters."""
-        a = k
-        units, glued = 1, 1
-        yield a
-        while a > 0 and self.tight[a]:
-            if self.starts[a] == self.ends[a - 1]:
-                glued += 1
-                if glued > MAX_GLUED:
-                    return
-            else:
-                units, glued = units + 1, 1
-                if units > max_words:
-                    return
-            a -= 1
-            yield a
+def phrases_ending_at(text: str, start: int, end: int, max_words: int
+                      ) -> Iterator[tuple[int, tuple[int, int] | None]]:
+    """The tight phrases ending with the word ``text[start:end]``: (first word's start,
+    the span of the word before it or None), of at most ``max_words`` words written
+    with single spaces; a run of words written without spaces (CJK) counts as one
+    word of up to ``MAX_GLUED`` characters."""
+    back = words_back(text, start)
+    cur_start = start
+    prev = next(back, None)
+    units = glued = 1
+    yield cur_start, prev
+    while prev is not None:
+        gap_start = prev[1]
+        if gap_start == cur_start:
+            glued += 1
+            if glued > MAX_GLUED:
+                return
+        elif gap_start + 1 == cur_start and text[gap_start] == " ":
+            units, glued = units + 1, 1
+            if units > max_words:
+                return
+        else:
+            return  # not written tight against the word before
+        cur_start = prev[0]
+        prev = next(back, None)
+        yield cur_start, prev
 
 
-def vocabulary(index: WordIndex) -> dict[str, str]:
+def vocabulary(text: str) -> dict[str, str]:
     """Case-folded word -> its most frequent written form in the document."""
-    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for k in range(len(index)):
-        w = index.word(k)
-        counts[nfkc_casefold(w)][w] += 1
-    return {key: max(forms.items(), key=lambda kv: kv[1])[0] for key, forms in counts.items()}
+    forms: dict[str, dict[str, int]] = defaultdict(dict)
+    for w, n in Counter(WORD_RE.findall(text)).items():
+        forms[nfkc_casefold(w)][w] = n
+    return {key: max(f.items(), key=lambda kv: kv[1])[0] for key, f in forms.items()}
 
 
 def split_candidates(vocab: dict[str, str], pairs: set[tuple[str, str]]) -> dict[tuple[str, str], set[str]]:
@@ -202,23 +191,22 @@ def split_candidates(vocab: dict[str, str], pairs: set[tuple[str, str]]) -> dict
     return out
 
 
-def _occurrence(index: WordIndex, a: int, k: int) -> Occurrence:
-    text = index.text
-    start, end = index.starts[a], index.ends[k]
-    kind, left, right = classify(text, start, end)
-    prev = index.word(a - 1) if a > 0 else ""
-    prev_word = nfkc_casefold(prev)
-    prev_capital = prev[:1].isupper()
+def _occurrence(text: str, start: int, end: int, prev: tuple[int, int] | None, right: Right) -> Occurrence:
+    kind, left, right = classify(text, start, end, right)
+    prev_text = text[prev[0]:prev[1]] if prev is not None else ""
+    prev_word = nfkc_casefold(prev_text)
+    prev_capital = prev_text[:1].isupper()
+    # Whether the word before ends where the white space before the occurrence begins.
+    touching = prev is not None and left.kind == "word" and prev[1] == left.ws_start
     fragments = None
     if kind == IN_WORD:
         # The left half of the split word is the word just before, one space away.
-        if (a > 0 and left.kind == "word" and index.ends[a - 1] == left.ws_start
-                and left.ws_start < start and right.frag_end > right.punct_end):
-            fragments = (index.starts[a - 1], index.ends[a - 1], right.punct_end, right.frag_end)
+        if touching and left.ws_start < start and right.frag_end > right.punct_end:
+            assert prev is not None
+            fragments = (prev[0], prev[1], right.punct_end, right.frag_end)
         else:
             kind = NATURAL  # "Node.js", "example.com": a dotted name, not a split
-    after_word = (a > 0 and left.kind == "word" and left.ws_start < start
-                  and index.ends[a - 1] == left.ws_start)
+    after_word = touching and left.ws_start < start
     q = right.punct_end
     while q < len(text) and (text[q] in CLOSERS or text[q] in INLINE_SPACE):
         q += 1
@@ -230,38 +218,92 @@ def _occurrence(index: WordIndex, a: int, k: int) -> Occurrence:
 @attrs.frozen
 class Detection:
     """What :func:`detect` found: the injected tokens (longest first) and what the
-    repairs need (the word index, the vocabulary, the candidates of each split word)."""
+    repairs need (the vocabulary, the candidates of each split word)."""
 
     tokens: list[TokenStats]
-    index: WordIndex
     vocab: dict[str, str]
     splits: dict[tuple[str, str], set[str]]
 
 
+class _Document:
+    """Document-wide counts, computed only when a candidate needs them: most documents
+    have no candidate that gets that far, and these are the costly ones."""
+
+    def __init__(self, text: str, ends: list[int], starts: list[int]) -> None:
+        self.text = text
+        self._ends = ends
+        self._starts = starts
+        self._phrase_starts: dict[str, list[int]] = {}
+        self._n_final: int | None = None
+        self._n_words: int | None = None
+
+    def occurrences_of(self, token: str) -> list[int]:
+        """Starts of all occurrences of ``token`` as whole words."""
+        found = self._phrase_starts.get(token)
+        if found is None:
+            found = self._phrase_starts[token] = phrase_starts(self.text, token)
+        return found
+
+    def n_final(self) -> int:
+        """How many words stand in an anomalous position (before sentence punctuation,
+        or split by a full stop): the document's rate of sentence-final words."""
+        if self._n_final is None:
+            text, n = self.text, 0
+            for start, end in zip(self._starts, self._ends):
+                right = right_of(text, end)
+                if right.kind == "final":
+                    n += 1
+                elif right.kind == "split":
+                    # As _occurrence: a split only where the word before touches the space before.
+                    left = left_of(text, start)
+                    if (left.kind == "word" and left.ws_start < start and right.frag_end > right.punct_end
+                            and is_word_char(text, left.ws_start - 1)):
+                        n += 1
+            self._n_final = n
+        return self._n_final
+
+    def n_words(self) -> int:
+        """The number of words of the document."""
+        if self._n_words is None:
+            self._n_words = len(WORD_RE.findall(self.text))
+        return self._n_words
+
+
+_NOTHING_FOUND = Detection([], {}, {})
+
+
 def detect(text: str, config: DetectConfig) -> Detection:
     """The tokens judged injected in ``text``, with their evidence."""
-    index = WordIndex(text)
+    ends, before = sentence_ends(text)
+    if not ends:
+        return _NOTHING_FOUND
+    starts = [last_word_start(text, e) for e in ends]
+    if config.known:
+        chosen: Iterable[int] = range(len(ends))  # one occurrence can be enough
+    else:
+        chosen = worth_a_look(text, ends, starts, before, min_anomalous=config.min_anomalous,
+                              need_odd=max(config.min_strong, config.min_kinds),
+                              plain_min_anomalous=config.plain_min_anomalous, max_words=config.max_words)
+        if not chosen:
+            return _NOTHING_FOUND
     occurrences: dict[str, list[Occurrence]] = defaultdict(list)
-    uni_final = 0
-    for k in range(len(index)):
-        e = index.ends[k]
-        # Cheap pre-check: only words followed (after spaces) by sentence punctuation.
-        p = e
-        while p < len(text) and text[p] in INLINE_SPACE:
-            p += 1
-        if p >= len(text) or text[p] not in TERMINALS:
-            continue
-        for a in index.phrases_ending_at(k, config.max_words):
-            occ = _occurrence(index, a, k)
+    for i in chosen:
+        e = ends[i]
+        right = right_of(text, e)
+        if right.kind != "final" and right.kind != "split":
+            continue  # an ellipsis, "3.5", "../dir": natural for every phrase ending here
+        for a, prev in phrases_ending_at(text, starts[i], e, config.max_words):
+            occ = _occurrence(text, a, e, prev, right)
             if occ.kind == NATURAL:
                 continue
-            token = text[index.starts[a]:e]
-            if a == k:
-                uni_final += 1
+            token = text[a:e]
             if len(token) >= config.min_token_chars and _HAS_LETTER_RE.search(token):
                 occurrences[token].append(occ)
+    occurrences = {t: occs for t, occs in occurrences.items()
+                   if len(occs) >= (1 if config.known and nfkc_casefold(t) in config.known
+                                    else config.min_anomalous)}
     if not occurrences:
-        return Detection([], index, {}, {})
+        return _NOTHING_FOUND
 
     # Confirm split words against the document's own vocabulary.
     vocab: dict[str, str] = {}
@@ -269,22 +311,22 @@ def detect(text: str, config: DetectConfig) -> Detection:
              for occs in occurrences.values() for o in occs if o.fragments for f in (o.fragments,)}
     confirmed: dict[tuple[str, str], set[str]] = {}
     if pairs:
-        vocab = vocabulary(index)
+        vocab = vocabulary(text)
         confirmed = split_candidates(vocab, pairs)
 
-    totals = _count_all(index, set(occurrences), config.max_words)
+    doc = _Document(text, ends, starts)
     flagged: list[TokenStats] = []
     for token, occs in occurrences.items():
-        stats = _stats(token, occs, totals[token], uni_final, len(index), confirmed, text, config)
+        stats = _stats(token, occs, doc, confirmed, config)
         if stats is not None:
             flagged.append(stats)
     flagged = _prefer_phrases(flagged, config)
     if flagged:
-        before = _preceding_words(index, {s.token for s in flagged}, config.max_words)
+        before = _preceding_words(doc, [s.token for s in flagged])
         flagged = [attrs.evolve(s, natural_before=frozenset(
             w for w, n in (before[s.token] - Counter(o.prev_word for o in s.anomalous)).items() if n > 0))
             for s in flagged]
-    return Detection(flagged, index, vocab, confirmed)
+    return Detection(flagged, vocab, confirmed)
 
 
 def _odd_kind(o: Occurrence, text: str, confirmed: dict[tuple[str, str], set[str]]) -> str | None:
@@ -309,26 +351,30 @@ def _after_cjk_stop(text: str, pos: int) -> bool:
     return k > 0 and text[k - 1] in CJK_TERMINALS
 
 
-def _stats(token: str, occs: list[Occurrence], total: int, n_final: int, n_words: int,
-           confirmed: dict[tuple[str, str], set[str]], text: str, config: DetectConfig) -> TokenStats | None:
+def _stats(token: str, occs: list[Occurrence], doc: _Document,
+           confirmed: dict[tuple[str, str], set[str]], config: DetectConfig) -> TokenStats | None:
     m = len(occs)
     known = nfkc_casefold(token) in config.known
     if m < (1 if known else config.min_anomalous):
         return None
+    text = doc.text
     odd = [(o, _odd_kind(o, text, confirmed)) for o in occs]
     odd = [(o, k) for o, k in odd if k is not None]
     # Independent pieces of evidence: the same odd pattern after the same word is one
     # fixed format ("example.com." in every reference), counted once.
     distinct = len({(o.prev_word, k) for o, k in odd})
     kinds = len({k for _, k in odd})
-    total = max(total, m)
+    if (not known and (distinct < config.min_strong or kinds < config.min_kinds)
+            and not _plain_route_possible(token, occs, 1.0, config)):
+        return None  # neither route can pass, whatever the token's other occurrences
+    total = max(len(doc.occurrences_of(token)), m)
     share = m / total
     plain = not known and _plain_route_possible(token, occs, share, config)
     if not known and not plain and (distinct < config.min_strong or kinds < config.min_kinds
                                     or share < config.min_share):
         return None
     # Concentration: how often the document's other words end a sentence (smoothed).
-    final_rate = (max(0, n_final - m) + 1) / (max(0, n_words - total) + 2)
+    final_rate = (max(0, doc.n_final() - m) + 1) / (max(0, doc.n_words() - total) + 2)
     p_value = binomial_tail(m, total, final_rate)
     by_kind: dict[str, int] = defaultdict(int)
     for o in occs:
@@ -373,29 +419,16 @@ def _plain_route_possible(token: str, occs: list[Occurrence], share: float, conf
     return sum(o.line_end for o in plain) >= PLAIN_LINE_END * m
 
 
-def _count_all(index: WordIndex, wanted: set[str], max_words: int) -> dict[str, int]:
-    """How often each wanted token occurs anywhere, in one pass over the words."""
-    counts: dict[str, int] = defaultdict(int)
-    text = index.text
-    for k in range(len(index)):
-        e = index.ends[k]
-        for a in index.phrases_ending_at(k, max_words):
-            token = text[index.starts[a]:e]
-            if token in wanted:
-                counts[token] += 1
-    return counts
-
-
-def _preceding_words(index: WordIndex, wanted: set[str], max_words: int) -> dict[str, Counter[str]]:
+def _preceding_words(doc: _Document, wanted: list[str]) -> dict[str, Counter[str]]:
     """For each wanted token, the words (case-folded) before its occurrences, anywhere."""
     out: dict[str, Counter[str]] = defaultdict(Counter)
-    text = index.text
-    for k in range(len(index)):
-        e = index.ends[k]
-        for a in index.phrases_ending_at(k, max_words):
-            token = text[index.starts[a]:e]
-            if token in wanted and not _copy_follows(text, e, token):
-                out[token][nfkc_casefold(index.word(a - 1)) if a > 0 else ""] += 1
+    text = doc.text
+    for token in wanted:
+        n = len(token)
+        for s in doc.occurrences_of(token):
+            if not _copy_follows(text, s + n, token):
+                prev = next(words_back(text, s), None)
+                out[token][nfkc_casefold(text[prev[0]:prev[1]]) if prev is not None else ""] += 1
     return out
 
 

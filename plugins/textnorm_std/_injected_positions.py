@@ -133,10 +133,12 @@ def right_of(text: str, end: int) -> Right:
     return Right("none", p, q)  # "../dir", "3.5", "a.b": not a sentence end
 
 
-def classify(text: str, start: int, end: int) -> tuple[str, Left, Right]:
-    """The position class of the occurrence ``text[start:end]`` and its two contexts."""
+def classify(text: str, start: int, end: int, right: Right | None = None) -> tuple[str, Left, Right]:
+    """The position class of the occurrence ``text[start:end]`` and its two contexts
+    (``right``: ``right_of(text, end)`` when the caller has it already)."""
     left = left_of(text, start)
-    right = right_of(text, end)
+    if right is None:
+        right = right_of(text, end)
     if right.kind == "split":
         return IN_WORD, left, right
     if right.kind != "final":

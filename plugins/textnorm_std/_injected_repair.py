@@ -11,8 +11,6 @@ joined and the change is marked uncertain.
 
 from __future__ import annotations
 
-import bisect
-
 import regex
 
 from textnorm import Change
@@ -31,6 +29,7 @@ from ._injected_positions import (
     classify,
     left_of,
 )
+from ._injected_words import is_word_char, last_word_start
 
 _WORD_CHAR_RE = regex.compile(r"[\p{L}\p{M}\p{N}]")
 _ORPHAN_RE = regex.compile(r"\p{Ll}")
@@ -153,13 +152,9 @@ def _lost_closer(text: str, start: int, end: int) -> str:
 
 def _orphan_fragment(text: str, ws_start: int, start: int, found: Detection) -> int | None:
     """Start of a lone lower-case letter glued after terminal punctuation just before the token."""
-    if ws_start >= start:
-        return None
-    idx = found.index
-    k = bisect.bisect_left(idx.ends, ws_start)
-    if k >= len(idx) or idx.ends[k] != ws_start:
-        return None
-    fs = idx.starts[k]
+    if ws_start >= start or ws_start == 0 or not is_word_char(text, ws_start - 1):
+        return None  # no word ends where the white space before the token begins
+    fs = last_word_start(text, ws_start)
     if (ws_start - fs == 1 and _ORPHAN_RE.match(text, fs) and fs >= 2
             and text[fs - 1] in TERMINALS and _WORD_CHAR_RE.match(text, fs - 2)):
         return fs

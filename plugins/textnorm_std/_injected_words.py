@@ -1,0 +1,120 @@
+"""Words near a position, without indexing every word of the text.
+
+``injected-tokens`` looks at a few words before each sentence end, and at the
+occurrences of a handful of tokens. Segmenting the whole text with ``WORD_RE`` costs
+a pattern match and Python objects for every word; these helpers segment only the run
+of word characters around a position, and give exactly the words ``WORD_RE`` finds
+over the whole text.
+
+Why that is exact: a word of ``WORD_RE`` holds only letters, marks, digits and
+apostrophes, so a character that is none of these (a space, a punctuation mark) is
+never inside a word, and ``WORD_RE`` started right after one finds the same words as
+over the whole text. Such a stretch of letters, marks, digits and apostrophes between
+two other characters is called a *chunk* here; most chunks are one word.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from textnorm.text import WORD_RE
+
+CJK = r"\p{Han}\p{Hiragana}\p{Katakana}"
+"""The scripts ``WORD_RE`` takes one character at a time (the same classes as there;
+tests/plugins/test_injected_words.py checks the helpers against ``WORD_RE``)."""
+
+_CHUNK = r"\p{L}\p{M}\p{N}'’"
+_CHUNK_BACK_RE = regex.compile(rf"[{_CHUNK}]+", regex.REVERSE | regex.V1)
+_CHUNK_FWD_RE = regex.compile(rf"[{_CHUNK}]*", regex.V1)
+_GAP_BACK_RE = regex.compile(rf"[^{_CHUNK}]*", regex.REVERSE | regex.V1)
+# The last word before a position when no apostrophe precedes it: one CJK character,
+# or the run of other letters, marks and digits.
+_LAST_WORD_BACK_RE = regex.compile(rf"[{CJK}]|[[\p{{L}}\p{{M}}\p{{N}}]--[{CJK}]]+", regex.REVERSE | regex.V1)
+WORD_CHAR_RE = regex.compile(r"[\p{L}\p{M}\p{N}]")
+"""A letter, mark or digit: a character of some word."""
+_CHUNK_CHAR_RE = regex.compile(rf"[{_CHUNK}]", regex.V1)
+_CJK_RE = regex.compile(rf"[{CJK}]")
+# A word character then a letter or mark (not CJK): the two are always in one word
+# (a run of word characters, or the letters after an apostrophe, goes on).
+_INSIDE_RE = regex.compile(rf"[[\p{{L}}\p{{M}}\p{{N}}]--[{CJK}]][[\p{{L}}\p{{M}}]--[{CJK}]]", regex.V1)
+
+APOSTROPHES = "'’"
+
+
+def is_word_char(text: str, i: int) -> bool:
+    """Whether ``text[i]`` is a letter, mark or digit (a character of some word)."""
+    c = text[i]
+    if c.isascii():
+        return c.isalnum()
+    return WORD_CHAR_RE.match(c) is not None
+
+
+def words_back(text: str, pos: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of the words ending at or before ``pos``, the last first.
+
+    ``pos`` must not be inside a word (a word start or end, or outside any word)."""
+    i = pos
+    while i > 0:
+        i = _GAP_BACK_RE.match(text, 0, i).start()
+        if i == 0:
+            return
+        c0 = _CHUNK_BACK_RE.match(text, 0, i).start()
+        spans = [m.span() for m in WORD_RE.finditer(text, c0, i)]
+        yield from reversed(spans)
+        i = c0
+
+
+def last_word_start(text: str, end: int) -> int:
+    """Start of the word that ends at ``end`` (which must be a word's end)."""
+    s = _LAST_WORD_BACK_RE.match(text, 0, end).start()
+    if s > 0 and text[s - 1] in APOSTROPHES:
+        # Letters after an apostrophe may belong to the word before it ("l'eau"): segment.
+        for start, _ in words_back(text, end):
+            return start
+    return s
+
+
+def chunk_start(text: str, end: int) -> int:
+    """Start of the chunk (letters, marks, digits, apostrophes) that ends at ``end``."""
+    return _CHUNK_BACK_RE.match(text, 0, end).start()
+
+
+def _chunk_words(text: str, i: int) -> list[tuple[int, int]]:
+    """The words of the chunk holding ``text[i]``."""
+    c0 = _CHUNK_BACK_RE.match(text, 0, i + 1).start()
+    c1 = _CHUNK_FWD_RE.match(text, i).end()
+    return [m.span() for m in WORD_RE.finditer(text, c0, c1)]
+
+
+def is_word_start(text: str, s: int) -> bool:
+    """Whether a word starts at ``s`` (``text[s]`` being a word character)."""
+    if s == 0 or not _CHUNK_CHAR_RE.match(text, s - 1) or _CJK_RE.match(text, s):
+        return True
+    if _INSIDE_RE.match(text, s - 1):
+        return False
+    return any(ws == s for ws, _ in _chunk_words(text, s))
+
+
+def is_word_end(text: str, e: int) -> bool:
+    """Whether a word ends at ``e`` (``text[e - 1]`` being a word character)."""
+    if e >= len(text) or not _CHUNK_CHAR_RE.match(text, e) or _CJK_RE.match(text, e - 1):
+        return True
+    if _INSIDE_RE.match(text, e - 1):
+        return False
+    return any(we == e for _, we in _chunk_words(text, e - 1))
+
+
+def phrase_starts(text: str, token: str) -> list[int]:
+    """Where ``token`` (a sequence of whole words, as cut from this text) occurs as
+    whole words: it starts at a word start and ends at a word end. Overlapping
+    occurrences count ("ha ha" twice in "ha ha ha")."""
+    out = []
+    n = len(token)
+    i = text.find(token)
+    while i >= 0:
+        if is_word_start(text, i) and is_word_end(text, i + n):
+            out.append(i)
+        i = text.find(token, i + 1)
+    return out

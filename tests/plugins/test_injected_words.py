@@ -1,0 +1,163 @@
+"""Tests of the fast paths of ``injected-tokens``: the local word helpers agree with
+``WORD_RE`` over the whole text, the scan for sentence ends finds exactly the places the
+word-by-word definition gives, and skipping the places ``worth_a_look`` leaves out
+changes no result.
+
+Every document here is invented for the tests.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import textnorm
+from textnorm.text import WORD_RE
+from textnorm_std import _injected_detect
+from textnorm_std._injected_repair import changes_for
+from textnorm_std._injected_positions import INLINE_SPACE, TERMINALS
+from textnorm_std._injected_sites import sentence_ends, worth_a_look
+from textnorm_std._injected_words import (
+    is_word_end,
+    is_word_start,
+    last_word_start,
+    phrase_starts,
+    words_back,
+)
+from textnorm_std.injected_tokens import InjectedTokens, InjectedTokensOptions
+
+# Pieces that make word boundaries hard: apostrophes inside and around words, digits
+# after letters after an apostrophe ("ab'c1" is two words), combining marks, ideographs
+# and kana (one word each), Latin glued to ideographs, spaces of several kinds.
+PIECES = ["a", "B", "x", "1", "é", "e\u0301", "'", "’", "ab", "l'eau", "ab'c1", "x'1", "東", "京", "タ",
+          "क", "ि", "я", "Ω", " ", " ", " ", "  ", "\t", "\u00a0", "\u3000", "\n", ".", "。", "!", "?",
+          "...", "…", ",", "”", ")", "-", "_", "3.5"]
+
+texts = st.lists(st.sampled_from(PIECES), min_size=0, max_size=60).map("".join)
+
+
+def _words(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in WORD_RE.finditer(text)]
+
+
+@settings(max_examples=100, deadline=None)
+@given(texts)
+def test_local_helpers_agree_with_word_re(text):
+    spans = _words(text)
+    starts = {s for s, _ in spans}
+    ends = {e for _, e in spans}
+    for s, e in spans:
+        assert last_word_start(text, e) == s
+        assert is_word_start(text, s)
+        assert is_word_end(text, e)
+    for i in range(len(text)):
+        if text[i].isalnum() or WORD_RE.match(text[i]):
+            assert is_word_start(text, i) == (i in starts), i
+        if i and WORD_RE.match(text[i - 1]):
+            assert is_word_end(text, i) == (i in ends), i
+    # Words before any boundary, last first.
+    inside = {p for s, e in spans for p in range(s + 1, e)}
+    for pos in range(len(text) + 1):
+        if pos not in inside:
+            assert list(words_back(text, pos)) == [sp for sp in reversed(spans) if sp[1] <= pos]
+
+
+@settings(max_examples=100, deadline=None)
+@given(texts, st.integers(1, 3))
+def test_phrase_starts_finds_every_whole_word_occurrence(text, n_words):
+    spans = _words(text)
+    for k in range(len(spans)):
+        a = max(0, k - n_words + 1)
+        token = text[spans[a][0]:spans[k][1]]
+        expected = [spans[i][0] for i in range(len(spans))
+                    for j in range(i, len(spans)) if text[spans[i][0]:spans[j][1]] == token]
+        assert phrase_starts(text, token) == expected
+
+
+@settings(max_examples=100, deadline=None)
+@given(texts)
+def test_sentence_ends_are_the_words_sentence_punctuation_follows(text):
+    expected = []
+    for _, e in _words(text):
+        p = e
+        while p < len(text) and text[p] in INLINE_SPACE:
+            p += 1
+        if p < len(text) and text[p] in TERMINALS:
+            expected.append(e)
+    assert sentence_ends(text)[0] == expected
+
+
+# -- skipping places changes nothing ----------------------------------------------------
+
+SENTENCES = ["The museum reopened its east wing on Monday", "Visitors queued in the rain for an hour",
+             "The new hall shows tools from the old copper mine", "Entry stays free for children",
+             "Volunteers restored the lamps over two winters", "A café will open in the spring",
+             "Das Museum öffnete am Montag den Ostflügel", "Музей снова открыл восточное крыло",
+             "博物馆周一重新开放东翼", "美術館は月曜日に東館を再開した"]
+FORMS = ["{s} {t}.", "{s} {t} .", "{s}. {t}.", "{s}.{t}.", "{s} {t}", "{s}.", "{s}!", "{s} ...",
+         "{s}。{t}。", "{s}{t}。", "{t} {s}."]
+
+
+@st.composite
+def museum_texts(draw):
+    token = draw(st.sampled_from(["Velorank", "VELORANK", "Buy Now", "广告", "Quiet", "now"]))
+    n = draw(st.integers(1, 24))
+    parts = []
+    for _ in range(n):
+        form = draw(st.sampled_from(FORMS))
+        parts.append(form.format(s=draw(st.sampled_from(SENTENCES)), t=token))
+        parts.append(draw(st.sampled_from([" ", " ", "\n", "\n\n"])))
+    return "".join(parts)
+
+
+@settings(max_examples=100, deadline=None)
+@given(museum_texts(), st.sampled_from([{}, {"min_strong": 1, "min_kinds": 1},
+                                        {"plain_min_anomalous": 2, "plain_max_p": 1.0, "max_p": 1.0},
+                                        {"max_phrase_words": 1}]))
+def test_skipping_places_not_worth_a_look_changes_nothing(text, options):
+    config = InjectedTokens(InjectedTokensOptions(**options))._config
+    fast = _injected_detect.detect(text, config)
+    original = _injected_detect.worth_a_look
+
+    def everything(text, ends, starts, before, **kw):
+        return list(range(len(ends)))
+
+    _injected_detect.worth_a_look = everything
+    try:
+        slow = _injected_detect.detect(text, config)
+    finally:
+        _injected_detect.worth_a_look = original
+    assert fast.tokens == slow.tokens
+    assert changes_for(text, fast) == changes_for(text, slow)
+    assert worth_a_look(text, [], [], [], min_anomalous=1, need_odd=1, plain_min_anomalous=1, max_words=3) == []
+
+
+def test_a_document_without_sentence_punctuation_proposes_nothing():
+    text = ("Harbour notes\nferry times change on Monday\nthe pier stays open, the cafe too\n"
+            "see you there … or not ...\n")
+    assert InjectedTokens()(textnorm.Document.from_text(text)) is textnorm.NOTHING
+
+
+def test_a_document_whose_sentence_ends_are_all_different_words_proposes_nothing():
+    text = "The ferry left late. Nobody complained. Gulls followed the wake.\n" * 2
+    assert InjectedTokens()(textnorm.Document.from_text(text)) is textnorm.NOTHING
+
+
+def test_cjk_sentences_glued_after_full_stops_are_not_looked_at_and_stay():
+    text = "博物馆周一重新开放东翼。游客在雨中排队一小时。新展厅展示旧铜矿的工具。儿童免费入场。\n" * 6
+    ends, before = sentence_ends(text)
+    starts = [last_word_start(text, e) for e in ends]
+    assert len(ends) == 24
+    assert worth_a_look(text, ends, starts, before, min_anomalous=3, need_odd=2,
+                        plain_min_anomalous=5, max_words=3) == []
+    assert InjectedTokens()(textnorm.Document.from_text(text)) is textnorm.NOTHING
+
+
+def test_a_cjk_token_after_spaced_sentence_ends_is_still_found():
+    body = ["博物馆周一重新开放东翼", "游客在雨中排队一小时", "新展厅展示旧铜矿的工具", "儿童免费入场",
+            "志愿者修复了灯具", "春天将开一家咖啡馆"]
+    text = "博物馆新闻\n" + "".join(f"{s}。 广告推广。" if i % 2 else f"{s} 广告推广 。" for i, s in enumerate(body)) + "\n"
+    out = textnorm.apply_proposal(textnorm.Document.from_text(text),
+                                  InjectedTokens()(textnorm.Document.from_text(text)), "injected-tokens")
+    assert "广告推广" not in out.text
+    assert out.text.startswith("博物馆新闻\n博物馆周一重新开放东翼。")
