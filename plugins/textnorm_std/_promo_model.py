@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 import regex
 
@@ -83,35 +83,45 @@ def content_units(text: str) -> set[str]:
 
 
 class LineUnits:
-    """The content units of one line with their total :func:`_specificity`, worked out
-    once per distinct line text (the passes and the repeats of a line share it)."""
+    """The distinct content units of one line with their total :func:`_specificity`,
+    worked out once per distinct line text (the passes and the repeats of a line share
+    it). The units are a tuple: a quarter of a set's memory, and the set operations of
+    :class:`Vocabulary` take any iterable. With ``shared``, each unit is the one string
+    object ``shared`` holds for it (the lines of a document repeat their words: one
+    object per word saves most of the memory)."""
 
-    __slots__ = ("units", "total", "pairs")
+    __slots__ = ("units", "pairs", "total")
 
-    def __init__(self, units: set[str]) -> None:
-        self.units = units
+    def __init__(self, units: Iterable[str], shared: dict[str, str] | None = None) -> None:
+        self.units = tuple(units if shared is None else map(shared.setdefault, units, units))
         # Every unit weighs len - CONTENT_WORD_MIN_CHARS + 1 but those opening with an
-        # ideograph or kana (the pairs), which weigh _PAIR_SPECIFICITY: ``pairs`` maps
-        # each of those (found in one pass over the units) to the difference.
-        self.pairs: dict[str, int] | None = None
-        joined = "\n".join(units)  # no unit holds a line break
+        # ideograph or kana (the pairs), which weigh _PAIR_SPECIFICITY; one pass over the
+        # units finds those.
+        self.pairs: tuple[str, ...] = ()
+        joined = "\n".join(self.units)  # no unit holds a line break
         if not joined.isascii():
             found = _CJK_UNIT_RE.findall(joined)
-            if found:
-                self.pairs = {u: _PAIR_SPECIFICITY - (len(u) - CONTENT_WORD_MIN_CHARS + 1) for u in found}
-        self.total = self.weigh(units)
+            self.pairs = tuple(found if shared is None else map(shared.__getitem__, found))
+        self.total = _weight(self.units, self.pairs)
 
     def weigh(self, units: set[str]) -> int:
-        """The total specificity of ``units``, a subset of this line's units."""
-        total = sum(map(len, units)) - len(units) * (CONTENT_WORD_MIN_CHARS - 1)
-        if self.pairs:
-            total += sum(map(self.pairs.__getitem__, self.pairs.keys() & units))
-        return total
+        """The total specificity of ``units``, some of this line's units."""
+        return _weight(units, units.intersection(self.pairs) if self.pairs else ())
 
 
-def line_units(text: str) -> LineUnits:
-    """:func:`content_units` of ``text`` with their total specificity."""
-    return LineUnits(content_units(text))
+def _weight(units: Collection[str], pairs: Collection[str]) -> int:
+    """The total specificity of distinct ``units``, ``pairs`` those of them that open
+    with an ideograph or kana: in C, whatever the number of units."""
+    total = sum(map(len, units)) - len(units) * (CONTENT_WORD_MIN_CHARS - 1)
+    if pairs:
+        total += len(pairs) * (_PAIR_SPECIFICITY + CONTENT_WORD_MIN_CHARS - 1) - sum(map(len, pairs))
+    return total
+
+
+def line_units(text: str, shared: dict[str, str] | None = None) -> LineUnits:
+    """:func:`content_units` of ``text`` with their total specificity (see
+    :class:`LineUnits` for ``shared``)."""
+    return LineUnits(content_units(text), shared)
 
 
 class Vocabulary:
@@ -133,9 +143,9 @@ class Vocabulary:
         if own:
             if self._repeated is None:
                 self._repeated = {u for u, n in self._counts.items() if n >= 2}
-            shared = units & self._repeated
+            shared = self._repeated.intersection(units)
         else:
-            # A dictionary view intersected with a smaller set looks up the set's members.
+            # A dictionary view intersected with a tuple looks up the tuple's members.
             shared = self._counts.keys() & units
         return line.weigh(shared) / line.total
 

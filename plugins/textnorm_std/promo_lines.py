@@ -201,9 +201,10 @@ class PromoLines(textnorm.Normalizer):
         # The content units of each distinct line text, kept for the later passes (which
         # see the same lines) and for repeated lines: local to this call.
         units_of: dict[str, LineUnits] = {}
+        shared: dict[str, str] = {}  # one string object per distinct unit of the document
         words_of: dict[str, float] = {}  # the same for the weight of a prose line
         for _ in range(self.options.max_passes):
-            found = self._decide(feats, units_of, words_of)
+            found = self._decide(feats, units_of, words_of, shared)
             if not found:
                 break
             gone = set()
@@ -227,7 +228,7 @@ class PromoLines(textnorm.Normalizer):
 
     # --------------------------------------------------------------- one pass
     def _decide(self, feats: Sequence[LineFeatures], units_of: dict[str, LineUnits],
-                words_of: dict[str, float]) -> list[_Verdict]:
+                words_of: dict[str, float], shared: dict[str, str]) -> list[_Verdict]:
         o = self.options
         # A line's number in the current text is its position in ``feats`` (the
         # features' own ``index`` is its number in the text of the first pass).
@@ -240,7 +241,7 @@ class PromoLines(textnorm.Normalizer):
         for f in lines:
             u = units_of.get(f.text)
             if u is None:
-                u = units_of[f.text] = line_units(f.text)
+                u = units_of[f.text] = line_units(f.text, shared)
             units.append(u)
         leads = lead_ins(lines, prose, numbers)
         entries = [self._library(f) for f in lines]
