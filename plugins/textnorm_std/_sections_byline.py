@@ -86,6 +86,12 @@ def _name_like(name: str, max_words: int) -> bool:
     return not words[0][0].islower() and capitalised >= max(1, (len(words) + 1) // 2)
 
 
+def opens_with_authorship(line: str) -> bool:
+    """True when ``line`` opens with an authorship word (``By``, ``Von``, ``Author:`` ...):
+    only such a line can name an author (a date line names none)."""
+    return _BY_RE.match(line) is not None
+
+
 def read_byline(line: str, *, max_name_words: int, numeric_order: str) -> Byline | None:
     """Read ``line`` as a byline, or return None when it is not one."""
     dates = find_dates(line, numeric_order)

@@ -17,7 +17,7 @@ import attrs
 import textnorm
 from textnorm.text import LineFeatures, line_features
 
-from ._sections_byline import Byline, read_byline
+from ._sections_byline import Byline, opens_with_authorship, read_byline
 from ._sections_dates import NUMERIC_ORDERS
 from ._sections_lines import (
     BULLET_RE,
@@ -141,9 +141,11 @@ class Sections(textnorm.Normalizer):
             if kinds[i] is not None or f.word_length > o.max_author_words + _BYLINE_EXTRA_WORDS:
                 seen += kinds[i] != "blank"
                 continue
-            byline = read_byline(f.text, max_name_words=o.max_author_words, numeric_order=o.numeric_date_order)
             in_header = seen < o.byline_window
             seen += 1
+            if not in_header and not opens_with_authorship(f.text):
+                continue  # below the header only "By <name>" lines count; spares the date search
+            byline = read_byline(f.text, max_name_words=o.max_author_words, numeric_order=o.numeric_date_order)
             # Near the top any byline counts; further down only "By <First Last>"
             # lines (an article's sections may carry their own authors), not a
             # heading such as "By Design".
