@@ -76,7 +76,7 @@ def units_of(text: str) -> list[Unit]:
         # One object per distinct word (interned): a long text repeats most of its words.
         ws = tuple(map(intern, WORD_RE.findall(folded)))
         # Most lines hold no digit at all: one search of the line spares one per word.
-        numbers = tuple(w for w in ws if _DIGIT_RE.search(w)) if _DIGIT_RE.search(folded) else ()
+        numbers = tuple(filter(_DIGIT_RE.search, ws)) if _DIGIT_RE.search(folded) else ()
         out.append(Unit(
             index=len(out), line=number, start=span.start, end=span.end, words=ws,
             numbers=numbers, raw=raw,
@@ -129,6 +129,13 @@ def similarity(a: Unit, b: Unit, numbers_must_match: bool = True, max_changed: i
     na, nb = a.n_words, b.n_words
     if na != nb and min(na, nb) < floor * max(na, nb):
         return min(na, nb) / max(na, nb)  # an upper bound, already below ``floor``
+    if floor > 0.0:
+        # Another bound, counted without a Python loop: the words they share are at most
+        # their distinct common words plus the repeated occurrences of one of them.
+        ba, bb = a.bag, b.bag
+        bound = len(ba.keys() & bb.keys()) + min(na - len(ba), nb - len(bb))
+        if bound < floor * max(na, nb):
+            return bound / max(na, nb)
     shared = shared_words(a, b)
     if shared == a.n_words == b.n_words:
         # The same words in another order say something else ("A beat B", "B beat A").
@@ -231,8 +238,9 @@ class LineIndex:
     """
 
     def __init__(self, units: Sequence[Unit], max_postings: int, numbers_must_match: bool,
-                 max_changed: int, max_candidates: int = 4) -> None:
+                 max_changed: int, max_candidates: int = 4, budget: int | None = None) -> None:
         self._units = units
+        self._budget = budget if budget is not None else 8 * max_postings
         self._cap = max_postings
         self._numbers = numbers_must_match
         self._max_changed = max_changed
@@ -289,14 +297,30 @@ class LineIndex:
         cap = self._cap
         # A full list is a pair too common to point anywhere. The hits are counted in one
         # pass over the postings (in order, so that ties keep the order they had).
-        pool: list[int] = []
-        for posting in self._fetch(unit)[2]:
-            if posting is None:
-                continue
-            if posting.__class__ is int:
-                pool.append(posting)
-            elif len(posting) < cap:
-                pool.extend(posting)
+        lists = [p if p.__class__ is list else [p] for p in self._fetch(unit)[2] if p is not None]
+        lists = [p for p in lists if len(p) < cap]
+        if sum(map(len, lists)) > self._budget:
+            # Only the rarest pairs, up to the budget, in their order: a copy shares its
+            # source's rare pairs too, and a lookup's work stays bounded however many
+            # lists have filled up towards the cap in a long text.
+            lengths = sorted(map(len, lists))
+            total = k = 0
+            for n in lengths:
+                if total + n > self._budget:
+                    break
+                total += n
+                k += 1
+            limit = lengths[k - 1] if k else 0
+            room = lengths[:k].count(limit)  # lists as long as the longest one kept
+            kept = []
+            for p in lists:
+                if len(p) < limit:
+                    kept.append(p)
+                elif len(p) == limit and room:
+                    kept.append(p)
+                    room -= 1
+            lists = kept
+        pool = [i for p in lists for i in p]
         hits = Counter(pool)
         found = []
         for i, _ in hits.most_common(self._max_candidates):

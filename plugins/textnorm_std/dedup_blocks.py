@@ -159,8 +159,8 @@ class DedupBlocks(textnorm.Normalizer):
         # doubled inside a kept later copy was paired with the first copy before); look
         # again at what is left until nothing more goes, so that the result is idempotent.
         # A removal can only reveal repeats near itself and its kept copy: later passes look
-        # at those stretches only, so that a long text (where some pass always finds one
-        # more repeat somewhere) does not pay for whole extra passes.
+        # at the lines around them only, so that a long text (where some pass always finds
+        # one more repeat somewhere) does not pay for whole extra passes.
         scope: list[range] | None = None  # None: every unit
         wrapped_everywhere = True
         for _ in range(_MAX_PASSES):
@@ -173,7 +173,7 @@ class DedupBlocks(textnorm.Normalizer):
             touched = []
             for k, (target, sim, note) in found.items():
                 removed[alive[k].index] = (alive[target].index, sim, note)
-                touched.append((alive[min(k, target)].index, alive[max(k, target)].index))
+                touched += (alive[k].index, alive[target].index)
             alive = [u for u in alive if u.index not in removed]
             scope = _windows([u.index for u in alive], touched, self.options.max_gap + 1)
         if not removed:
@@ -183,13 +183,29 @@ class DedupBlocks(textnorm.Normalizer):
     def _look(self, alive: Sequence[Unit], scope: list[range] | None,
               decide: Callable[[Sequence[Unit]], dict[int, tuple[int, float, str]]]
               ) -> dict[int, tuple[int, float, str]]:
-        """Run ``decide`` on each stretch of ``scope`` (all of ``alive`` when None) as a text
-        of its own; the removals, in positions of ``alive``."""
+        """Run ``decide`` on the stretches of ``scope`` (all of ``alive`` when None) put
+        together as one text, with barriers between them; the removals, in positions of
+        ``alive``."""
+        if scope is None:
+            if all(u.index == k for k, u in enumerate(alive)):
+                return decide(alive)
+            scope = [range(len(alive))]
+        local: list[Unit] = []
+        where: list[int] = []  # local unit -> its position in ``alive`` (-1: a barrier)
+        for r in scope:
+            if local:
+                # Lines that match nothing, more than a copy may bridge: stretches far apart
+                # in the text never look adjacent (no stutter, no run, no copy across them).
+                for _ in range(self.options.max_gap + 1):
+                    local.append(_barrier(len(local)))
+                    where.append(-1)
+            for k in r:
+                local.append(attrs.evolve(alive[k], index=len(local)))
+                where.append(k)
         found: dict[int, tuple[int, float, str]] = {}
-        for r in scope if scope is not None else [range(len(alive))]:
-            local = [attrs.evolve(alive[k], index=n) for n, k in enumerate(r)]
-            for k, (target, sim, note) in decide(local).items():
-                found[r.start + k] = (r.start + target, sim, note)
+        for k, (target, sim, note) in decide(local).items():
+            if where[k] >= 0 and where[target] >= 0:
+                found[where[k]] = (where[target], sim, note)
         return found
 
     def _decide_lines(self, units: Sequence[Unit]) -> dict[int, tuple[int, float, str]]:
@@ -343,18 +359,24 @@ def _word_spread(copies: Sequence[Copy], units: Sequence[Unit]) -> dict[str, int
     return {w: len(g) for w, g in seen.items()}
 
 
-def _windows(alive: list[int], touched: list[tuple[int, int]], margin: int) -> list[range]:
-    """Stretches of ``alive`` (sorted unit indices) around each touched pair of units
-    (a removed line and its kept copy), ``margin`` units wider on each side, merged."""
-    spans = sorted((max(0, bisect_left(alive, lo) - margin), min(len(alive), bisect_right(alive, hi) + margin))
-                   for lo, hi in touched)
+def _windows(alive: list[int], touched: list[int], margin: int) -> list[range]:
+    """Stretches of ``alive`` (sorted unit indices) around each touched unit (a removed
+    line or its kept copy), ``margin`` units on each side, merged."""
+    spans = sorted({bisect_left(alive, x) for x in touched})
     out: list[range] = []
-    for a, b in spans:
+    for p in spans:
+        a, b = max(0, p - margin), min(len(alive), p + margin + 1)
         if out and a <= out[-1].stop:
             out[-1] = range(out[-1].start, max(out[-1].stop, b))
-        else:
+        elif a < b:
             out.append(range(a, b))
     return out
+
+
+def _barrier(index: int) -> Unit:
+    """A unit that repeats nothing and that nothing repeats (its one word is its own)."""
+    raw = f"\0barrier {index}"
+    return Unit(index=index, line=-1, start=0, end=0, words=(raw,), numbers=(), raw=raw, symbol_share=1.0)
 
 
 def _resolve(removed: dict[int, tuple[int, float, str]]) -> dict[int, tuple[int, float, str]]:
