@@ -90,7 +90,7 @@ class LineUnits:
     object ``shared`` holds for it (the lines of a document repeat their words: one
     object per word saves most of the memory)."""
 
-    __slots__ = ("units", "pairs", "total")
+    __slots__ = ("pairs", "total", "units")
 
     def __init__(self, units: Iterable[str], shared: dict[str, str] | None = None) -> None:
         self.units = tuple(units if shared is None else map(shared.setdefault, units, units))

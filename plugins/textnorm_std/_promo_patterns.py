@@ -107,71 +107,152 @@ def _compile(shape: str, source: str) -> regex.Pattern[str]:
 # quantifiers), so no entry can backtrack badly.
 _ENTRIES: tuple[tuple[str, str, str, str], ...] = (
     # ---- calls to action: the whole line
-    ("cta", "en", "line", r"(?:read|see|show|view|load) (?:more|all|full (?:~article|story)|the full (?:~article|story)|next)"),
+    ("cta", "en", "line", (
+        r"(?:read|see|show|view|load) (?:more|all|full (?:~article|story)|the full (?:~article|story)|"
+        r"next)"
+    )),
     ("cta", "en", "line", r"read (?:this|the|our|full|next|previous)(?: full)? (?:~article|story|post|report)"),
-    ("cta", "en", "line", r"(?:~continue|keep) ~reading(?: (?:the|this) (?:~article|story|post)| below)?|~continue to (?:~article|story)"),
-    ("cta", "en", "line", r"click (?:here|to (?:read|see|view|~continue|~expand|enlarge|play|share|~subscribe|tweet))(?: .{0,40})?"),
+    ("cta", "en", "line", (
+        r"(?:~continue|keep) ~reading(?: (?:the|this) (?:~article|story|post)| below)?|"
+        r"~continue to (?:~article|story)"
+    )),
+    ("cta", "en", "line", (
+        r"click (?:here|to (?:read|see|view|~continue|~expand|enlarge|play|share|~subscribe|"
+        r"tweet))(?: .{0,40})?"
+    )),
     ("cta", "en", "line", r"(?:tap|press) here(?: .{0,40})?"),
-    ("cta", "en", "line", r"(?:~subscribe|sign up|register)(?: now| today| here| for free)?(?: (?:to|for) (?:our|the|my) (?:free )?(?:~newsletter|daily|weekly|channel|podcast|updates|emails?)s?)?"),
+    ("cta", "en", "line", (
+        r"(?:~subscribe|sign up|register)(?: now| today| here| for free)?(?: (?:to|for) (?:our|the|"
+        r"my) (?:free )?(?:~newsletter|daily|weekly|channel|podcast|updates|emails?)s?)?"
+    )),
     ("cta", "en", "line", r"(?:get|join) (?:our|the) (?:free |daily |weekly )?(?:~newsletter|mailing list)"),
     ("cta", "en", "contains", r"(?:delivered|sent|straight|directly) to your (?:~inbox|email|mailbox)"),
     ("cta", "en", "line", r"(?:~newsletter|newsletters)(?: sign ?up)?"),
     ("cta", "en", "line", r"follow us(?: on .{1,40})?"),
-    ("cta", "en", "line", r"(?:share|tweet|email|print) (?:this|the) (?:~article|story|post|page|video)(?: on .{1,30})?"),
+    ("cta", "en", "line", (
+        r"(?:share|tweet|email|print) (?:this|the) (?:~article|story|post|page|video)(?: on .{1,30})?"
+    )),
     ("nav", "en", "line", r"(?:share|tweet|pin|email|print|comments?|reply|~permalink|save|like)(?: \d+)?"),
     ("cta", "en", "line", r"(?:leave|post|add|view|show|read) (?:a |the |all |\d+ )?comments?(?: \d+)?"),
     ("cta", "en", "line", r"(?:~download|get) (?:the|our) (?:free )?app(?: .{0,40})?"),
     ("cta", "en", "line", r"(?:watch|play) (?:the )?video(?: now)?"),
-    ("nav", "en", "line", r"(?:~advertise with us|contact us|about us|~privacy ~policy|terms (?:of (?:use|service)|and ~conditions|& ~conditions)|cookie ~policy|site ?map|back to top|skip to (?:main )?content|skip ~navigation|log ?in|sign ?in|log ?out|sign ?out|my account|search|menu|home)"),
+    ("nav", "en", "line", (
+        r"(?:~advertise with us|contact us|about us|~privacy ~policy|terms (?:of (?:use|service)|"
+        r"and ~conditions|& ~conditions)|cookie ~policy|site ?map|back to top|skip to (?:main )?content|"
+        r"skip ~navigation|log ?in|sign ?in|log ?out|sign ?out|my account|search|menu|home)"
+    )),
     ("nav", "en", "line", r"(?:~previous|next)(?: (?:~article|story|post|page|~chapter))?"),
     # ---- calls to action: a prefix before a teaser headline
-    ("cta", "en", "prefix", r"(?:also read|read also|also see|must read|recommended|read more|more from .{1,30}|trending(?: now)?|don't miss|do not miss|you may also like|you might also like|more stories)"),
-    ("cta", "en", "prefix", r"~sponsored(?: content| by)?|~advertisement|promoted(?: content| by)?|paid (?:post|content|~partner)"),
+    ("cta", "en", "prefix", (
+        r"(?:also read|read also|also see|must read|recommended|read more|more from .{1,30}|"
+        r"trending(?: now)?|don't miss|do not miss|you may also like|you might also like|more stories)"
+    )),
+    ("cta", "en", "prefix", (
+        r"~sponsored(?: content| by)?|~advertisement|promoted(?: content| by)?|paid (?:post|content|"
+        r"~partner)"
+    )),
     # ---- ad and sponsor marks
-    ("ad", "en", "line", r"(?:~advertisement|~advertising|advert|ads?|~sponsored(?: content| post| links?)?|promoted(?: content| stories)?|paid (?:content|post|~partner)|~partner content|story continues below(?: ~advertisement)?|~article continues below(?: ~advertisement)?)"),
+    ("ad", "en", "line", (
+        r"(?:~advertisement|~advertising|advert|ads?|~sponsored(?: content| post| links?)?|"
+        r"promoted(?: content| stories)?|paid (?:content|post|~partner)|~partner content|"
+        r"story continues below(?: ~advertisement)?|~article continues below(?: ~advertisement)?)"
+    )),
     ("ad", "en", "line", r"(?:~sponsored|powered|presented|brought to you) by(?: .{1,40})?"),
     # ---- social, cookie and app banners
-    ("social", "en", "line", r"(?:share on |follow on |find us on )?(?:~facebook|twitter|linkedin|~instagram|youtube|pinterest|whatsapp|telegram|tumblr|reddit|tiktok|~mastodon|bluesky|google\+|rss(?: feeds?)?|x)(?: \d+)?"),
-    ("cookie", "en", "contains", r"(?:we|this (?:site|website)) uses? cookies|(?:accept|allow|manage) (?:all )?cookies|cookie (?:~settings|~preferences|~consent)"),
-    ("app", "en", "contains", r"(?:~download|get) (?:it|the app) on (?:the )?(?:app store|google play)|(?:available|~download) on the app store"),
+    ("social", "en", "line", (
+        r"(?:share on |follow on |find us on )?(?:~facebook|twitter|linkedin|~instagram|youtube|pinterest|"
+        r"whatsapp|telegram|tumblr|reddit|tiktok|~mastodon|bluesky|google\+|rss(?: feeds?)?|x)(?: \d+)?"
+    )),
+    ("cookie", "en", "contains", (
+        r"(?:we|this (?:site|website)) uses? cookies|(?:accept|allow|manage) (?:all )?cookies|"
+        r"cookie (?:~settings|~preferences|~consent)"
+    )),
+    ("app", "en", "contains", (
+        r"(?:~download|get) (?:it|the app) on (?:the )?(?:app store|google play)|(?:available|"
+        r"~download) on the app store"
+    )),
     # ---- copyright footers
     ("copyright", "en", "contains", r"all rights ~reserved|some rights ~reserved"),
     ("copyright", "*", "prefix", r"(?:©|~copyright)(?: ©)?"),
 
     # ---- German
-    ("cta", "de", "line", r"(?:weiter ?lesen|~weiterlesen|mehr (?:lesen|~erfahren|dazu|zum thema)|~artikel lesen|ganzen ~artikel lesen|zum ~artikel|mehr ~anzeigen|alle ~anzeigen)"),
+    ("cta", "de", "line", (
+        r"(?:weiter ?lesen|~weiterlesen|mehr (?:lesen|~erfahren|dazu|zum thema)|~artikel lesen|"
+        r"ganzen ~artikel lesen|zum ~artikel|mehr ~anzeigen|alle ~anzeigen)"
+    )),
     ("cta", "de", "line", r"(?:jetzt )?(?:~abonnieren|~anmelden|~registrieren|~einloggen|~newsletter ~abonnieren)"),
     ("cta", "de", "line", r"(?:folgen sie uns|folge uns)(?: auf .{1,40})?"),
     ("cta", "de", "contains", r"(?:direkt|bequem|kostenlos) in (?:ihr|dein) (?:e-mail-)?~postfach"),
-    ("nav", "de", "line", r"(?:~artikel |seite )?(?:teilen|drucken|~versenden|~empfehlen|~kommentieren|~kommentare(?: lesen)?(?: \(\d+.{0,20}\))?)(?: \d+)?"),
-    ("nav", "de", "line", r"(?:~vorige|~vorherige|nächste|zurück|weiter)(?: (?:seite|~artikel))?|nach oben|zum inhalt springen|~impressum|~datenschutz(?:~erklärung|hinweis)?|kontakt|~mediadaten|~startseite|suche"),
-    ("cta", "de", "prefix", r"(?:lesen sie auch|auch ~interessant|das könnte sie auch ~interessieren|mehr zum thema|~empfohlen|~gesponsert)"),
+    ("nav", "de", "line", (
+        r"(?:~artikel |seite )?(?:teilen|drucken|~versenden|~empfehlen|~kommentieren|"
+        r"~kommentare(?: lesen)?(?: \(\d+.{0,20}\))?)(?: \d+)?"
+    )),
+    ("nav", "de", "line", (
+        r"(?:~vorige|~vorherige|nächste|zurück|weiter)(?: (?:seite|~artikel))?|nach oben|"
+        r"zum inhalt springen|~impressum|~datenschutz(?:~erklärung|hinweis)?|kontakt|~mediadaten|"
+        r"~startseite|suche"
+    )),
+    ("cta", "de", "prefix", (
+        r"(?:lesen sie auch|auch ~interessant|das könnte sie auch ~interessieren|mehr zum thema|"
+        r"~empfohlen|~gesponsert)"
+    )),
     ("ad", "de", "line", r"(?:~anzeige|~werbung|~gesponsert|~sponsored)"),
-    ("cookie", "de", "contains", r"(?:diese (?:website|seite) ~verwendet|wir ~verwenden) cookies|cookies (?:~akzeptieren|~zulassen)"),
+    ("cookie", "de", "contains", (
+        r"(?:diese (?:website|seite) ~verwendet|wir ~verwenden) cookies|cookies (?:~akzeptieren|~zulassen)"
+    )),
     ("copyright", "de", "contains", r"alle rechte ~vorbehalten"),
 
     # ---- French
-    ("cta", "fr", "line", r"(?:lire|voir) (?:la suite|plus|l'~article|aussi|tout)|en savoir plus|(?:continuer|poursuivre) la lecture"),
-    ("cta", "fr", "line", r"(?:s'~abonner|abonnez-vous|je m'abonne|inscrivez-vous|s'~inscrire|se ~connecter|~connexion)(?: (?:à|a) (?:la|notre) ~newsletter)?"),
+    ("cta", "fr", "line", (
+        r"(?:lire|voir) (?:la suite|plus|l'~article|aussi|tout)|en savoir plus|(?:continuer|"
+        r"poursuivre) la lecture"
+    )),
+    ("cta", "fr", "line", (
+        r"(?:s'~abonner|abonnez-vous|je m'abonne|inscrivez-vous|s'~inscrire|se ~connecter|"
+        r"~connexion)(?: (?:à|a) (?:la|notre) ~newsletter)?"
+    )),
     ("cta", "fr", "line", r"(?:suivez-nous|suivez nous)(?: sur .{1,40})?"),
     ("cta", "fr", "contains", r"directement dans votre boîte (?:mail|e-mail|de ~réception)"),
-    ("nav", "fr", "line", r"(?:~partager|~imprimer|~commenter|~commentaires?|~réagir)(?: (?:cet|l'|sur) ?~article)?(?: \d+)?"),
-    ("nav", "fr", "line", r"(?:~précédent|suivant|haut de page|retour en haut|~accueil|~recherche|mentions ~légales|~politique de ~confidentialité|plan du site|nous contacter)"),
-    ("cta", "fr", "prefix", r"(?:(?:à )?lire (?:aussi|~également)|voir aussi|sur le même sujet|(?:à|a) ne pas manquer|~sponsorisé)"),
+    ("nav", "fr", "line", (
+        r"(?:~partager|~imprimer|~commenter|~commentaires?|~réagir)(?: (?:cet|l'|sur) ?~article)?(?: \d+)?"
+    )),
+    ("nav", "fr", "line", (
+        r"(?:~précédent|suivant|haut de page|retour en haut|~accueil|~recherche|mentions ~légales|"
+        r"~politique de ~confidentialité|plan du site|nous contacter)"
+    )),
+    ("cta", "fr", "prefix", (
+        r"(?:(?:à )?lire (?:aussi|~également)|voir aussi|sur le même sujet|(?:à|a) ne pas manquer|"
+        r"~sponsorisé)"
+    )),
     ("ad", "fr", "line", r"(?:~publicité|pub|contenu ~sponsorisé|~sponsorisé)"),
     ("cookie", "fr", "contains", r"(?:ce site|nous) ~utilise(?:ons)? des cookies|accepter (?:les|tous les) cookies"),
     ("copyright", "fr", "contains", r"tous droits ~réservés"),
 
     # ---- Spanish
-    ("cta", "es", "line", r"(?:leer|ver) (?:más|mas|el ~artículo|la ~noticia|todo)|seguir leyendo|sigue leyendo|~continuar leyendo"),
-    ("cta", "es", "line", r"(?:~suscríbete|~suscribete|~suscribirse|~regístrate|~registrate|~iniciar ~sesión|~newsletter)(?: (?:a|al) (?:nuestro|nuestra)? ?.{0,20})?"),
+    ("cta", "es", "line", (
+        r"(?:leer|ver) (?:más|mas|el ~artículo|la ~noticia|todo)|seguir leyendo|sigue leyendo|"
+        r"~continuar leyendo"
+    )),
+    ("cta", "es", "line", (
+        r"(?:~suscríbete|~suscribete|~suscribirse|~regístrate|~registrate|~iniciar ~sesión|"
+        r"~newsletter)(?: (?:a|al) (?:nuestro|nuestra)? ?.{0,20})?"
+    )),
     ("cta", "es", "line", r"(?:~síguenos|~siguenos)(?: en .{1,40})?"),
     ("cta", "es", "contains", r"(?:directamente|cada \w+) en tu (?:bandeja de entrada|correo)"),
     ("nav", "es", "line", r"(?:~compartir|~imprimir|~comentarios?|~comentar)(?: \d+)?"),
-    ("nav", "es", "line", r"(?:~anterior|~siguiente|volver arriba|inicio|~buscar|aviso legal|~política de ~privacidad|~contacto)"),
-    ("cta", "es", "prefix", r"(?:lee también|lea también|(?:te )?puede interesar(?:te)?|~también te puede interesar|~relacionado|~patrocinado)"),
+    ("nav", "es", "line", (
+        r"(?:~anterior|~siguiente|volver arriba|inicio|~buscar|aviso legal|~política de ~privacidad|"
+        r"~contacto)"
+    )),
+    ("cta", "es", "prefix", (
+        r"(?:lee también|lea también|(?:te )?puede interesar(?:te)?|~también te puede interesar|"
+        r"~relacionado|~patrocinado)"
+    )),
     ("ad", "es", "line", r"(?:~publicidad|~anuncio|contenido ~patrocinado|~patrocinado)"),
-    ("cookie", "es", "contains", r"(?:este sitio|~utilizamos|usamos) (?:web )?(?:utiliza )?cookies|aceptar (?:las |todas las )?cookies"),
+    ("cookie", "es", "contains", (
+        r"(?:este sitio|~utilizamos|usamos) (?:web )?(?:utiliza )?cookies|aceptar (?:las |"
+        r"todas las )?cookies"
+    )),
     ("copyright", "es", "contains", r"todos los derechos ~reservados"),
 
     # ---- Italian
@@ -196,7 +277,10 @@ _ENTRIES: tuple[tuple[str, str, str, str], ...] = (
 
     # ---- Dutch
     ("cta", "nl", "line", r"lees (?:meer|verder|ook|het ~artikel)|meer lezen"),
-    ("cta", "nl", "line", r"(?:~abonneer|~aanmelden|~inloggen|schrijf je in)(?: (?:op|voor) (?:de|onze) ~nieuwsbrief)?|~nieuwsbrief"),
+    ("cta", "nl", "line", (
+        r"(?:~abonneer|~aanmelden|~inloggen|schrijf je in)(?: (?:op|voor) (?:de|onze) ~nieuwsbrief)?|"
+        r"~nieuwsbrief"
+    )),
     ("cta", "nl", "line", r"volg ons(?: op .{1,40})?"),
     ("cta", "nl", "contains", r"(?:direct|rechtstreeks) in je (?:mailbox|inbox)"),
     ("nav", "nl", "line", r"(?:~delen|~printen|~reacties?|~reageer)(?: \d+)?"),
@@ -215,9 +299,15 @@ _ENTRIES: tuple[tuple[str, str, str, str], ...] = (
     ("copyright", "pl", "contains", r"wszelkie prawa ~zastrzeżone"),
 
     # ---- Japanese and Chinese: the commonest marks (no case, no spaces: exact forms)
-    ("cta", "ja", "line", r"(?:関連記事|あわせて読みたい|続きを読む|もっと見る|記事を読む|詳しくはこちら|今すぐ登録|メルマガ登録|フォローする)"),
+    ("cta", "ja", "line", (
+        r"(?:関連記事|あわせて読みたい|続きを読む|もっと見る|記事を読む|詳しくはこちら|今すぐ登録|"
+        r"メルマガ登録|フォローする)"
+    )),
     ("cta", "ja", "prefix", r"(?:【関連記事】|関連記事|あわせて読みたい|こちらもおすすめ)"),
-    ("nav", "ja", "line", r"(?:ツイート|シェア(?:する)?|いいね|コメント(?:\d+件)?|ログイン|ログアウト|トップ|ホーム|検索|メニュー|次へ|前へ)"),
+    ("nav", "ja", "line", (
+        r"(?:ツイート|シェア(?:する)?|いいね|コメント(?:\d+件)?|ログイン|ログアウト|トップ|ホーム|検索|"
+        r"メニュー|次へ|前へ)"
+    )),
     ("ad", "ja", "line", r"(?:広告|スポンサーリンク|\[pr\]|【pr】|pr)"),
     ("copyright", "ja", "contains", r"無断転載(?:を)?禁(?:じます|止)"),
     ("cta", "zh", "line", r"(?:阅读全文|閱讀全文|查看更多|点击查看|點擊查看|关注我们|關注我們|扫码关注|立即订阅)"),
