@@ -421,6 +421,17 @@ def test_generated_article_headings_found(article):
     doc = run(text)
     assert_covers(text, doc.blocks)
 
+@settings(max_examples=40, deadline=None)
+@given(articles(), st.lists(_WORD, min_size=2, max_size=8))
+def test_generated_subtitle_under_the_title_is_no_heading(article, words):
+    text, headings = article
+    sep = "\r\n" if "\r\n" in text else "\n"
+    k = text.index("\n") + 1
+    subtitle = " ".join(w.capitalize() for w in words)
+    with_subtitle = text[:k] + subtitle + sep + text[k:]
+    assert find_headings(with_subtitle) == headings
+    assert ("paragraph", subtitle) in kinds(run(with_subtitle))
+
 
 @settings(max_examples=100, deadline=None)
 @given(st.lists(st.sampled_from(list("ab .?:#-=>1\n\r\t") + ["Ab", "Zw", "国", "  "]), max_size=120).map("".join))
