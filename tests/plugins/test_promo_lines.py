@@ -10,6 +10,8 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from textnorm_std._promo_patterns import line_key, match_library
+from textnorm_std.promo_lines import PatternTimeoutError, PromoLines, PromoLinesOptions
 
 import textnorm
 from textnorm.testing import (
@@ -20,8 +22,6 @@ from textnorm.testing import (
     assert_unchanged,
     run_normalizer,
 )
-from textnorm_std._promo_patterns import line_key, match_library
-from textnorm_std.promo_lines import PatternTimeoutError, PromoLines, PromoLinesOptions
 
 # -- invented documents --------------------------------------------------------------------------
 
@@ -392,9 +392,9 @@ def test_sentence_trailing_away_with_an_ellipsis_stays() -> None:
 
 
 def test_cut_off_teaser_is_not_prose_but_a_trailing_sentence_is() -> None:
-    from textnorm.text import line_features
-
     from textnorm_std._promo_model import prose_flags
+
+    from textnorm.text import line_features
 
     text = "\n".join([
         "Menu",

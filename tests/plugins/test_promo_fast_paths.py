@@ -1,0 +1,201 @@
+"""The fast paths of ``promo-lines`` give exactly what the plain definitions give.
+
+Content units by distinct words (``re`` on ASCII, every ideograph pair in one pass,
+Hangul word by word), their weights summed in C, the library answered by one
+combined pattern per shape behind a fuzzy-free skeleton, and the later passes
+reusing the line features of the first: each is checked here against a direct,
+slow implementation of its definition, on invented text in several scripts.
+"""
+
+from __future__ import annotations
+
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from textnorm_std import _promo_patterns as patterns
+from textnorm_std._promo_model import LineUnits, Vocabulary, content_units, line_units
+from textnorm_std.promo_lines import PromoLines, PromoLinesOptions
+
+import textnorm
+from textnorm.text import nfkc_casefold
+from textnorm.text.words import WORD_RE
+
+_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+_NUMBER = regex.compile(r"[\d\p{N}]+")
+
+
+def reference_units(text: str) -> set[str]:
+    """Content units word by word, as the model defines them."""
+    units: set[str] = set()
+    prev: str | None = None
+    prev_end = -1
+    for m in WORD_RE.finditer(nfkc_casefold(text)):
+        w = m.group()
+        if _CJK.fullmatch(w):
+            if prev is not None and m.start() == prev_end:
+                units.add(prev + w)
+            prev, prev_end = w, m.end()
+            continue
+        prev = None
+        if len(w) >= 4 and not _NUMBER.fullmatch(w):
+            units.add(w)
+    return units
+
+
+def reference_weight(units: set[str]) -> int:
+    return sum(3 if _CJK.match(u) else len(u) - 3 for u in units)
+
+
+def reference_library(key: str) -> patterns.LibraryPattern | None:
+    """The first entry in library order that matches in its shape, one entry at a time."""
+    if not key:
+        return None
+    for entry in patterns.LIBRARY:
+        find = {"line": entry.compiled.fullmatch, "prefix": entry.compiled.match,
+                "contains": entry.compiled.search}[entry.shape]
+        if find(key):
+            return entry
+    return None
+
+
+# Scripts mixed on purpose: ASCII, accents, Cyrillic, Han and kana (one word per
+# character), Hangul (words of several syllables), digits and other numerals, a
+# combining mark, apostrophes, full-width forms that NFKC folds.
+_ALPHABET = ("abcdefghij ABCDE 0123 ' ’ . , - éèüß ÉÜ моряк МОРЕ 港口灯塔 かなカナ 한국어 등대 "
+             "²³½ ⅣⅫ ٣٤ ① \u0301 ＡＢ１ ﬁ İ")
+texts = st.text(alphabet=st.sampled_from(_ALPHABET), max_size=60)
+
+
+@settings(max_examples=100, deadline=None)
+@given(texts)
+def test_content_units_equal_the_word_by_word_definition(text: str) -> None:
+    assert content_units(text) == reference_units(text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(texts, texts)
+def test_weights_and_coherence_equal_the_unit_by_unit_sums(a: str, b: str) -> None:
+    shared: dict[str, str] = {}
+    la, lb = line_units(a, shared), line_units(b, shared)
+    assert la.total == reference_weight(reference_units(a))
+    for own in (True, False):
+        vocab = Vocabulary([la, lb] if own else [lb])
+        counts = {u: int(u in reference_units(b)) + int(own and u in reference_units(a))
+                  for u in reference_units(a)}
+        need = 2 if own else 1
+        expected = (reference_weight({u for u, n in counts.items() if n >= need}) / la.total
+                    if la.units else None)
+        assert vocab.coherence(la, own=own) == expected
+
+
+def test_ideograph_pairs_and_hangul_words() -> None:
+    assert content_units("港口灯塔 修复") == {"港口", "口灯", "灯塔", "修复"}
+    # A Hangul word of several syllables is one word; a lone syllable next to an
+    # ideograph pairs with it, as a word of one character.
+    assert content_units("등대를 복원한다 港口") == reference_units("등대를 복원한다 港口")
+    assert content_units("港한 x") == {"港한"}
+    units = LineUnits(content_units("港口灯塔 lighthouse"))
+    assert units.total == 3 * 3 + len("lighthouse") - 3
+
+
+_LIBRARY_WORDS = sorted({w for e in patterns.LIBRARY for w in regex.findall(r"[^\W\d_]+(?:'\w+)?", e.source)}
+                        | {"©", ":", "|", "-", "2024", "the harbour", "lighthouse"})
+
+
+def _edit(word: str, where: int, what: str, how: int) -> str:
+    where %= len(word) + 1
+    if how == 0:
+        return word[:where] + what + word[where:]
+    if how == 1:
+        return word[:where] + word[where + 1:]
+    return word[:where] + what + word[where + 1:]
+
+
+keys = st.builds(
+    lambda ws, edits: " ".join(_edit(w, *e) if e else w for w, e in zip(ws, edits, strict=False)),
+    st.lists(st.sampled_from(_LIBRARY_WORDS), min_size=1, max_size=6),
+    st.lists(st.one_of(st.none(), st.tuples(st.integers(0, 20), st.sampled_from("aeiorstx "),
+                                            st.integers(0, 2))), min_size=6, max_size=6),
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(keys)
+def test_library_answers_as_one_entry_at_a_time(key: str) -> None:
+    key = patterns.line_key(key)
+    assert patterns.match_library(key) is reference_library(key)
+
+
+@settings(max_examples=100, deadline=None)
+@given(keys)
+def test_skeletons_let_every_match_through(key: str) -> None:
+    key = patterns.line_key(key)
+    for entry in patterns.LIBRARY:
+        if entry.shape == "line" and entry.compiled.fullmatch(key):
+            assert patterns._LINE_SKELETON.fullmatch(key)
+        elif entry.shape == "prefix" and entry.compiled.match(key):
+            assert patterns._PREFIX_SKELETON.match(key)
+        elif entry.shape == "contains" and entry.compiled.search(key):
+            assert patterns._CONTAINS_SKELETON.search(key)
+
+
+def test_library_typos_and_later_entries() -> None:
+    for line in ["Read this articel", "Subscribe to our newslettr", "Advertisment",
+                 "We use cookies. All rights reserved.", "Alle Rechte vorbehalten",
+                 "Also read: harbour news", "© 2024 Coastal Media", "続きを読む"]:
+        key = patterns.line_key(line)
+        assert patterns.match_library(key) is reference_library(key) is not None, line
+    for line in ["The council voted to restore the lighthouse", "Harbour news"]:
+        assert patterns.match_library(patterns.line_key(line)) is None
+
+
+# -- later passes reuse the line features of the first ----------------------------------
+
+_ARTICLE = [
+    "Harbour Town Votes to Restore Its Old Lighthouse",
+    "By Ilse Marchetti",
+    ("The council of the small harbour town voted on Tuesday to restore the old lighthouse "
+     "that has guided fishing boats into the bay for more than a century."),
+    ("The lighthouse keeper's cottage will become a museum about the fishing families of the bay, "
+     "and the lamp itself will be repaired by engineers from the maritime school."),
+    ("Fishermen told the council that the lighthouse still matters on foggy nights, even though "
+     "modern boats carry satellite navigation and radar."),
+    ("The restoration will cost about two million euros, most of it paid by a regional fund for "
+     "historic buildings, and the work should be finished before next summer."),
+    "For the harbour town, the vote means that its best-known building will shine again.",
+]
+_PAGE = ["Home", "Weather", "Log in", "Search", "Ferry timetable changes for the winter", "",
+         *_ARTICLE, "Read more", "", "Pop star shares photos from her beach holiday 12",
+         "Celebrity chef opens a new place 7", "Ferry timetable changes for the winter", "About us",
+         "Contact us", "© 2024 Coastal Media Group. All rights reserved.", "Follow us on Twitter"]
+
+
+def _removed(text: str) -> list[tuple[str, str]]:
+    doc = textnorm.Document.from_text(text)
+    proposal = PromoLines()(doc)
+    return [(text[c.start:c.end].strip(), c.reason) for c in proposal.changes]
+
+
+def test_every_line_ending_gives_the_same_removals_and_reasons() -> None:
+    # "\n" texts take the fast path (features kept across passes), texts with "\r"
+    # are read again after each pass: both must decide alike, line numbers included.
+    base = _removed("\n".join(_PAGE))
+    assert len(base) >= 5 and any("kept copy" in r for _, r in base)
+    for sep in ["\r\n", "\r"]:
+        assert _removed(sep.join(_PAGE)) == base
+    assert _removed("\n".join(_PAGE) + "\n") == base
+
+
+def test_removing_the_last_line_without_a_break_is_the_same_as_with_one() -> None:
+    page = [*_ARTICLE, "", "About us", "Contact us", "Search", "Log in", "Home", "Weather",
+            "Sport", "Read more"]
+    assert _removed("\n".join(page)) == _removed("\n".join(page) + "\n")
+
+
+def test_user_patterns_and_allow_list_still_decide_first() -> None:
+    text = "\n".join(_PAGE)
+    options = PromoLinesOptions(extra_patterns=["^by ilse"], allow=["^read more$"])
+    proposal = PromoLines(options)(textnorm.Document.from_text(text))
+    gone = {text[c.start:c.end].strip(): c.reason for c in proposal.changes}
+    assert gone["By Ilse Marchetti"] == "matches user pattern '^by ilse'"
+    assert "Read more" not in gone
