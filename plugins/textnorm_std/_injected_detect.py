@@ -15,7 +15,12 @@ asks two questions:
   references, ``"Title" . Journal.`` in citations, ``$ cd ../dir`` in shell
   transcripts), and a word that merely ends many sentences ("he said.") has none.
 
-Everything is one pass over the words plus dictionary look-ups: linear in the text.
+Linear in the text, and cheap where there is nothing to find: one scan finds the
+words before sentence punctuation (:mod:`._injected_sites`); only the places whose
+last word could belong to an injected token are looked at closely, with the words
+around them segmented locally (:mod:`._injected_words`); counts over the whole
+document (occurrences of a token, the number of words, the vocabulary) are taken
+only for the few candidates that need them.
 """
 
 from __future__ import annotations
@@ -45,7 +50,7 @@ from ._injected_positions import (
     left_of,
     right_of,
 )
-from ._injected_sites import sentence_ends, worth_a_look
+from ._injected_sites import sentence_end_words, worth_a_look
 from ._injected_words import is_word_char, last_word_start, phrase_starts, words_back
 
 _HAS_LETTER_RE = regex.compile(r"\p{L}")
@@ -229,10 +234,8 @@ class _Document:
     """Document-wide counts, computed only when a candidate needs them: most documents
     have no candidate that gets that far, and these are the costly ones."""
 
-    def __init__(self, text: str, ends: list[int], starts: list[int]) -> None:
+    def __init__(self, text: str) -> None:
         self.text = text
-        self._ends = ends
-        self._starts = starts
         self._phrase_starts: dict[str, list[int]] = {}
         self._n_final: int | None = None
         self._n_words: int | None = None
@@ -249,7 +252,8 @@ class _Document:
         or split by a full stop): the document's rate of sentence-final words."""
         if self._n_final is None:
             text, n = self.text, 0
-            for start, end in zip(self._starts, self._ends):
+            ends, starts = sentence_end_words(text)
+            for start, end in zip(starts, ends):
                 right = right_of(text, end)
                 if right.kind == "final":
                     n += 1
@@ -274,14 +278,15 @@ _NOTHING_FOUND = Detection([], {}, {})
 
 def detect(text: str, config: DetectConfig) -> Detection:
     """The tokens judged injected in ``text``, with their evidence."""
-    ends, before = sentence_ends(text)
+    # A candidate's anomalous occurrences all end with the same word before sentence
+    # punctuation, so that word must end min_anomalous sentences (known tokens: one).
+    ends, starts = sentence_end_words(text, 1 if config.known else config.min_anomalous)
     if not ends:
         return _NOTHING_FOUND
-    starts = [last_word_start(text, e) for e in ends]
     if config.known:
         chosen: Iterable[int] = range(len(ends))  # one occurrence can be enough
     else:
-        chosen = worth_a_look(text, ends, starts, before, min_anomalous=config.min_anomalous,
+        chosen = worth_a_look(text, ends, starts, min_anomalous=config.min_anomalous,
                               need_odd=max(config.min_strong, config.min_kinds),
                               plain_min_anomalous=config.plain_min_anomalous, max_words=config.max_words)
         if not chosen:
@@ -314,7 +319,7 @@ def detect(text: str, config: DetectConfig) -> Detection:
         vocab = vocabulary(text)
         confirmed = split_candidates(vocab, pairs)
 
-    doc = _Document(text, ends, starts)
+    doc = _Document(text)
     flagged: list[TokenStats] = []
     for token, occs in occurrences.items():
         stats = _stats(token, occs, doc, confirmed, config)
