@@ -48,12 +48,18 @@ _ASCII_WORD_RE = re.compile(r"[a-z0-9]+(?:'[a-z]+)*")
 
 def content_units(text: str) -> set[str]:
     """The distinct content units of ``text`` (see the module docstring)."""
+    return _content_units(text)[0]
+
+
+def _content_units(text: str) -> tuple[set[str], bool]:
+    """:func:`content_units`, and whether ``text`` holds an ideograph, kana or Hangul
+    (without any, no unit opens with one)."""
     if text.isascii():
         # NFKC leaves ASCII alone and case folding only lowers it; on ASCII the shared
         # word pattern is _ASCII_WORD_RE, which the faster ``re`` engine runs. Distinct
         # words first (in C), then the length and digit tests on those only.
         return {w for w in set(_ASCII_WORD_RE.findall(text.lower())) if len(w) >= CONTENT_WORD_MIN_CHARS
-                and not w.isdigit()}
+                and not w.isdigit()}, False
     folded = nfkc_casefold(text)
     # The words long enough, without the numbers (a word opening with a letter is no
     # number: the pattern test is only needed for the rest). An ideograph or kana is
@@ -61,12 +67,12 @@ def content_units(text: str) -> set[str]:
     units = {w for w in set(WORD_RE.findall(folded)) if len(w) >= CONTENT_WORD_MIN_CHARS
              and (w[0].isalpha() or not _DIGITS_RE.fullmatch(w))}
     if _CJK_CHAR_RE.search(folded) is None:
-        return units
+        return units, False
     if _HANGUL_RE.search(folded) is None:
         # Ideographs and kana are words of one character each, so two of them next to
         # each other are two adjacent words: every such pair, found in one pass.
         units.update(_CJK_PAIR_RE.findall(folded))
-        return units
+        return units, True
     # Hangul: a syllable is a pair's member only when it stands as a word of its own
     # (a Korean word is several syllables), so the pairs are read word by word.
     prev_cjk: str | None = None
@@ -79,7 +85,7 @@ def content_units(text: str) -> set[str]:
             prev_cjk, prev_end = w, m.end()
         else:
             prev_cjk = None
-    return units
+    return units, True
 
 
 class LineUnits:
@@ -92,13 +98,13 @@ class LineUnits:
 
     __slots__ = ("pairs", "total", "units")
 
-    def __init__(self, units: Iterable[str], shared: dict[str, str] | None = None) -> None:
+    def __init__(self, units: Iterable[str], shared: dict[str, str] | None = None, cjk: bool = True) -> None:
         self.units = tuple(units if shared is None else map(shared.setdefault, units, units))
         # Every unit weighs len - CONTENT_WORD_MIN_CHARS + 1 but those opening with an
         # ideograph or kana (the pairs), which weigh _PAIR_SPECIFICITY; one pass over the
-        # units finds those.
+        # units finds those (``cjk`` false: the line holds none, no need to look).
         self.pairs: tuple[str, ...] = ()
-        joined = "\n".join(self.units)  # no unit holds a line break
+        joined = "\n".join(self.units) if cjk else ""  # no unit holds a line break
         if not joined.isascii():
             found = _CJK_UNIT_RE.findall(joined)
             self.pairs = tuple(found if shared is None else map(shared.__getitem__, found))
@@ -121,7 +127,8 @@ def _weight(units: Collection[str], pairs: Collection[str]) -> int:
 def line_units(text: str, shared: dict[str, str] | None = None) -> LineUnits:
     """:func:`content_units` of ``text`` with their total specificity (see
     :class:`LineUnits` for ``shared``)."""
-    return LineUnits(content_units(text), shared)
+    units, cjk = _content_units(text)
+    return LineUnits(units, shared, cjk)
 
 
 class Vocabulary:
@@ -191,6 +198,9 @@ def word_equivalents(f: LineFeatures) -> float:
 # An ellipsis closing a line: the sentence was cut off (a teaser or a title shortened
 # to fit a box), or trails away; either way it is not a finished sentence.
 _ELLIPSIS_END_RE = regex.compile(r"(?:…|\.\.\.)[\"'”’»)\]」』）]*\s*\Z")
+# The last character of a stripped line the pattern above can match (``str.strip`` removes
+# every character ``\s`` matches): testing it first spares the scan of most lines.
+_ELLIPSIS_LAST = frozenset("….\"'”’»)]」』）")
 
 
 def prose_flags(lines: Sequence[LineFeatures], min_sentence_words: int, long_line_words: int,
@@ -220,7 +230,8 @@ def _prose_flags(lines: Sequence[LineFeatures], min_sentence_words: int, long_li
     start = 0
     for k, f in enumerate(lines):
         nxt = lines[k + 1].text if k + 1 < len(lines) else ""
-        terminal = f.terminal and (ellipsis_ends or not _ELLIPSIS_END_RE.search(f.text))
+        terminal = f.terminal and (ellipsis_ends or f.text[-1:] not in _ELLIPSIS_LAST
+                                   or not _ELLIPSIS_END_RE.search(f.text))
         ends = terminal or f.colon_end  # a sentence, or one that introduces a list or quote
         if not ends and nxt[:1].islower():
             continue
