@@ -55,11 +55,22 @@ def wrapped_repeats(units: Sequence[Unit], k: int, threshold: float, line_thresh
         stream.extend(u.words)
         owner.extend([u.index] * u.n_words)
     # Shingle (its hash: an int key takes less memory than a tuple of k words) -> where it
-    # first occurred.
+    # first occurred. Most shingles occur once: a first pass counts them in buckets of a
+    # byte array (a few bytes per word), and only shingles whose bucket holds two or more
+    # enter the dictionary (about a hundred bytes each); a shared bucket only lets a
+    # single shingle in, which then finds nothing.
+    n = max(0, len(stream) - k + 1)
+    mask = (1 << max(10, (8 * n).bit_length())) - 1
+    counts = bytearray(mask + 1)
+    for key in map(hash, zip(*(stream[i:] for i in range(k)))):
+        if counts[key & mask] < 2:
+            counts[key & mask] += 1
     first: dict[int, int] = {}
     src = [-1] * len(stream)
     setdefault = first.setdefault
     for p, key in enumerate(map(hash, zip(*(stream[i:] for i in range(k))))):
+        if counts[key & mask] < 2:
+            continue
         q = setdefault(key, p)
         if q != p and owner[q + k - 1] < owner[p]:
             src[p] = q

@@ -158,23 +158,33 @@ class DedupBlocks(textnorm.Normalizer):
         # Removing one copy can reveal repeats inside the copy that stayed (a paragraph
         # doubled inside a kept later copy was paired with the first copy before); look
         # again at what is left until nothing more goes, so that the result is idempotent.
-        # A removal can only reveal repeats near itself and its kept copy: later passes look
-        # at the lines around them only, so that a long text (where some pass always finds
-        # one more repeat somewhere) does not pay for whole extra passes.
+        # A removal mostly reveals repeats near itself and its kept copy: a later pass looks
+        # at the lines around them only, so that a long text (where some pass nearly always
+        # finds one more repeat somewhere) does not pay for whole extra passes. Once such a
+        # pass finds nothing, one pass over the whole text confirms (a removal can also
+        # change which earlier copy a repeat far away follows).
         scope: list[range] | None = None  # None: every unit
-        wrapped_everywhere = True
-        for _ in range(_MAX_PASSES):
+        wrapped_done = False  # the wrapped matcher found nothing in ``alive`` as it is
+        passes = 0
+        while passes < _MAX_PASSES:
             found = self._look(alive, scope, self._decide_lines)
-            if not found and self.options.match_wrapped:
-                found = self._look(alive, None if wrapped_everywhere else scope, self._decide_wrapped)
-                wrapped_everywhere = False
+            if not found and self.options.match_wrapped and not wrapped_done:
+                # Over the whole text: a stretch with other line breaks can lie anywhere
+                # once the copies around it are gone.
+                found = self._look(alive, None, self._decide_wrapped)
+                wrapped_done = not found
             if not found:
-                break
+                if scope is None:
+                    break
+                scope = None  # the confirming pass
+                continue
+            passes += 1
             touched = []
             for k, (target, sim, note) in found.items():
                 removed[alive[k].index] = (alive[target].index, sim, note)
                 touched += (alive[k].index, alive[target].index)
             alive = [u for u in alive if u.index not in removed]
+            wrapped_done = False
             scope = _windows([u.index for u in alive], touched, self.options.max_gap + 1)
         if not removed:
             return textnorm.NOTHING
