@@ -252,8 +252,8 @@ class _Document:
         or split by a full stop): the document's rate of sentence-final words."""
         if self._n_final is None:
             text, n = self.text, 0
-            ends, starts = sentence_end_words(text)
-            for start, end in zip(starts, ends):
+            places = sentence_end_words(text)
+            for start, end in zip(places.starts, places.ends):
                 right = right_of(text, end)
                 if right.kind == "final":
                     n += 1
@@ -280,13 +280,14 @@ def detect(text: str, config: DetectConfig) -> Detection:
     """The tokens judged injected in ``text``, with their evidence."""
     # A candidate's anomalous occurrences all end with the same word before sentence
     # punctuation, so that word must end min_anomalous sentences (known tokens: one).
-    ends, starts = sentence_end_words(text, 1 if config.known else config.min_anomalous)
+    places = sentence_end_words(text, 1 if config.known else config.min_anomalous)
+    ends, starts = places.ends, places.starts
     if not ends:
         return _NOTHING_FOUND
     if config.known:
         chosen: Iterable[int] = range(len(ends))  # one occurrence can be enough
     else:
-        chosen = worth_a_look(text, ends, starts, min_anomalous=config.min_anomalous,
+        chosen = worth_a_look(text, places, min_anomalous=config.min_anomalous,
                               need_odd=max(config.min_strong, config.min_kinds),
                               plain_min_anomalous=config.plain_min_anomalous, max_words=config.max_words)
         if not chosen:

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from itertools import accumulate, compress
+from typing import NamedTuple
 
 import regex
 
@@ -37,21 +38,22 @@ from ._injected_words import CJK, WORD_CHAR_RE, chunk_start, last_word_start
 _T = re.escape("".join(sorted(TERMINALS)))
 _S = re.escape("".join(sorted(INLINE_SPACE)))
 _TERMINAL_RUN_RE = re.compile(f"[{_T}]+")
-_TERMINAL_BACK_RE = regex.compile(f"[{_T}]", regex.REVERSE)
 _LEAD = "".join(sorted(CLOSERS | INLINE_SPACE))
 
 
 # On the reversed text: a run of sentence punctuation (from its last mark: no mark
-# follows it) and inline spaces; the word before them; an apostrophe if one precedes
-# that word. Possessive, so that no run or word is tried twice. The word before the
-# punctuation is one CJK character or the run of other letters, marks and digits,
+# follows it) and inline spaces; the word before them, if there is one; an apostrophe
+# if one precedes. Possessive, so that no run or word is tried twice. The word before
+# the punctuation is one CJK character or the run of other letters, marks and digits,
 # unless an apostrophe precedes that run ("l'eau", "ab'c1": then the word pattern
-# decides). ``re`` runs it 2x faster where it sees letters and digits as ``regex``
-# does (``re_agrees``: no marks, ideographs or kana). The three groups and the text
-# between matches are the whole text, so ``split`` gives every offset by their lengths.
-_SITE_BACK_RE = re.compile(rf"([{_T}](?<![{_T}][{_T}])[{_T}]*+[{_S}]*+)([^\W_]++)(['’]?)")
+# decides). Every run of punctuation matches, with a word or not, so that the text
+# between two matches holds none. ``re`` runs it 2x faster where it sees letters and
+# digits as ``regex`` does (``re_agrees``: no marks, ideographs or kana). The groups
+# and the text between matches make up the whole text, so ``split`` gives every offset
+# by their lengths.
+_SITE_BACK_RE = re.compile(rf"([{_T}](?<![{_T}][{_T}])[{_T}]*+[{_S}]*+)([^\W_]*+)(['’]?)")
 _SITE_BACK_FULL_RE = regex.compile(
-    rf"([{_T}](?<![{_T}][{_T}])[{_T}]*+[{_S}]*+)([{CJK}]|[[\p{{L}}\p{{M}}\p{{N}}]--[{CJK}]]++)(['’]?)",
+    rf"([{_T}](?<![{_T}][{_T}])[{_T}]*+[{_S}]*+)((?:[{CJK}]|[[\p{{L}}\p{{M}}\p{{N}}]--[{CJK}]]++)?)(['’]?)",
     regex.V1)
 
 
@@ -76,43 +78,49 @@ def sentence_ends(text: str) -> list[int]:
     return ends
 
 
-def sentence_end_words(text: str, min_count: int = 1) -> tuple[list[int], list[int]]:
-    """The ends (as :func:`sentence_ends`) and the starts of the words that sentence
-    punctuation follows, in the order of the text; only the words that end at least
-    ``min_count`` sentences (the others cannot lead to a candidate).
+class Places(NamedTuple):
+    """Places where a candidate can end, in the order of the text: the end and the start
+    of the word that sentence punctuation follows, and the end of the sentence
+    punctuation before that word (0 if none)."""
+
+    ends: list[int]
+    starts: list[int]
+    before: list[int]
+
+
+def sentence_end_words(text: str, min_count: int = 1) -> Places:
+    """The words that sentence punctuation follows (their ends as :func:`sentence_ends`);
+    only those that end at least ``min_count`` sentences (the others cannot lead to a
+    candidate).
 
     One ``split`` of the reversed text and list operations: no Python work per place
     (except after an apostrophe, where the word pattern decides)."""
     n = len(text)
     parts = _site_pattern(text).split(text[::-1])
-    words = parts[2::4]  # reversed
-    if not words:
-        return [], []
+    words = parts[2::4]  # reversed; "" after punctuation that follows no word
+    if not any(words):
+        return Places([], [], [])
     offsets = list(accumulate(map(len, parts)))
     word_starts = offsets[1::4]  # in the reversed text: where each word begins...
     word_ends = offsets[2::4]  # ...and ends
+    # The punctuation before a word is the next match's (the end of the text, 0
+    # forwards, after the last).
+    previous = offsets[4::4]
     if any(parts[3::4]):
         for i, apostrophe in enumerate(parts[3::4]):
-            if apostrophe:
+            if apostrophe and words[i]:
                 end = n - word_starts[i]
                 start = last_word_start(text, end)
                 word_ends[i] = n - start
                 words[i] = text[start:end][::-1]
     if min_count > 1:
-        counts = Counter(words)
-        frequent = {w for w, c in counts.items() if c >= min_count}
+        frequent = {w for w, c in Counter(words).items() if c >= min_count and w}
         keep = list(map(frequent.__contains__, words))
-        word_starts = list(compress(word_starts, keep))
-        word_ends = list(compress(word_ends, keep))
-    ends = [n - x for x in reversed(word_starts)]
-    starts = [n - x for x in reversed(word_ends)]
-    return ends, starts
-
-
-def previous_run_end(text: str, pos: int) -> int:
-    """The end of the last sentence punctuation before ``pos`` (0 if none)."""
-    m = _TERMINAL_BACK_RE.search(text, 0, pos)
-    return m.end() if m else 0
+    else:
+        keep = list(map(bool, words))
+    word_starts, word_ends, previous = (list(compress(x, keep)) for x in (word_starts, word_ends, previous))
+    return Places([n - x for x in reversed(word_starts)], [n - x for x in reversed(word_ends)],
+                  [n - x for x in reversed(previous)])
 
 
 def _odd_possible(text: str, start: int, end: int, prev_end: int, max_words: int) -> bool:
@@ -151,10 +159,11 @@ def _plain_possible(text: str, start: int, end: int) -> bool:
     return c0 > 0 and text[c0 - 1] in INLINE_SPACE and text[c0].isupper()
 
 
-def worth_a_look(text: str, ends: list[int], starts: list[int], *,
-                 min_anomalous: int, need_odd: int, plain_min_anomalous: int, max_words: int) -> list[int]:
-    """Indices of the places (``ends[i]``, last word ``text[starts[i]:ends[i]]``) whose
-    last word passes the necessary conditions of the module docstring."""
+def worth_a_look(text: str, places: Places, *, min_anomalous: int, need_odd: int,
+                 plain_min_anomalous: int, max_words: int) -> list[int]:
+    """Indices of the places whose last word passes the necessary conditions of the
+    module docstring."""
+    ends, starts = places.ends, places.starts
     keys = [text[s:e] for s, e in zip(starts, ends)]
     counts = Counter(keys)
     odd: Counter[str] = Counter()
@@ -165,7 +174,7 @@ def worth_a_look(text: str, ends: list[int], starts: list[int], *,
             continue
         frequent.append(i)
         s = starts[i]
-        if _odd_possible(text, s, ends[i], previous_run_end(text, s), max_words):
+        if _odd_possible(text, s, ends[i], places.before[i], max_words):
             odd[key] += 1
         if _plain_possible(text, s, ends[i]):
             plain[key] += 1

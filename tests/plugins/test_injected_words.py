@@ -95,14 +95,17 @@ def test_sentence_ends_are_the_words_sentence_punctuation_follows(text):
         if p < len(text) and text[p] in TERMINALS:
             expected.append(e)
     assert sentence_ends(text) == expected
-    ends, starts = sentence_end_words(text)
+    ends, starts, before = sentence_end_words(text)
     assert ends == expected
     assert starts == [last_word_start(text, e) for e in expected]
+    # The end of the last sentence punctuation before each word (0 if none).
+    assert before == [max((i + 1 for i in range(s) if text[i] in TERMINALS), default=0) for s in starts]
     keys = [text[s:e] for s, e in zip(starts, ends)]
     counts = Counter(keys)
     for n in (1, 2, 3):
         chosen = [i for i, key in enumerate(keys) if counts[key] >= n]
-        assert sentence_end_words(text, n) == ([ends[i] for i in chosen], [starts[i] for i in chosen])
+        assert sentence_end_words(text, n) == ([ends[i] for i in chosen], [starts[i] for i in chosen],
+                                               [before[i] for i in chosen])
 
 
 # -- skipping places changes nothing ----------------------------------------------------
@@ -137,8 +140,8 @@ def test_skipping_places_not_worth_a_look_changes_nothing(text, options):
     fast = _injected_detect.detect(text, config)
     original = _injected_detect.worth_a_look, _injected_detect.sentence_end_words
 
-    def everything(text, ends, starts, **kw):
-        return list(range(len(ends)))
+    def everything(text, places, **kw):
+        return list(range(len(places.ends)))
 
     _injected_detect.worth_a_look = everything
     _injected_detect.sentence_end_words = lambda text, n=1: sentence_end_words(text)
@@ -148,7 +151,8 @@ def test_skipping_places_not_worth_a_look_changes_nothing(text, options):
         _injected_detect.worth_a_look, _injected_detect.sentence_end_words = original
     assert fast.tokens == slow.tokens
     assert changes_for(text, fast) == changes_for(text, slow)
-    assert worth_a_look(text, [], [], min_anomalous=1, need_odd=1, plain_min_anomalous=1, max_words=3) == []
+    assert worth_a_look(text, sentence_end_words(""), min_anomalous=1, need_odd=1,
+                        plain_min_anomalous=1, max_words=3) == []
 
 
 def test_a_document_without_sentence_punctuation_proposes_nothing():
@@ -164,9 +168,9 @@ def test_a_document_whose_sentence_ends_are_all_different_words_proposes_nothing
 
 def test_cjk_sentences_glued_after_full_stops_are_not_looked_at_and_stay():
     text = "博物馆周一重新开放东翼。游客在雨中排队一小时。新展厅展示旧铜矿的工具。儿童免费入场。\n" * 6
-    ends, starts = sentence_end_words(text)
-    assert len(ends) == 24
-    assert worth_a_look(text, ends, starts, min_anomalous=3, need_odd=2,
+    places = sentence_end_words(text)
+    assert len(places.ends) == 24
+    assert worth_a_look(text, places, min_anomalous=3, need_odd=2,
                         plain_min_anomalous=5, max_words=3) == []
     assert InjectedTokens()(textnorm.Document.from_text(text)) is textnorm.NOTHING
 
