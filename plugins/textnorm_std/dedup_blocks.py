@@ -186,6 +186,8 @@ class DedupBlocks(textnorm.Normalizer):
             alive = [u for u in alive if u.index not in removed]
             wrapped_done = False
             scope = _windows([u.index for u in alive], touched, self.options.max_gap + 1)
+            if 2 * sum(map(len, scope)) >= len(alive):
+                scope = None  # most of the text: one pass over all of it is also the confirming one
         if not removed:
             return textnorm.NOTHING
         return textnorm.Proposal(changes=_changes(doc.text, units, _resolve(removed)))
