@@ -369,12 +369,7 @@ def _skeleton(shape: str) -> re.Pattern[str]:
         if len(word) < FUZZY_MIN_CHARS:
             return word
         edits = 1 if len(word) < FUZZY_TWO_EDITS_CHARS else 2
-        size, extra = divmod(len(word), edits + 1)
-        pieces, at = [], 0
-        for k in range(edits + 1):
-            end = at + size + (k < extra)
-            pieces.append(word[at:end])
-            at = end
+        pieces = _pieces(word, edits)
         longest = len(word) + edits
         reach = longest - min(map(len, pieces))
         return f"(?=.{{0,{reach}}}(?:{'|'.join(pieces)})).{{{len(word) - edits},{longest}}}"
@@ -388,9 +383,139 @@ def _skeleton(shape: str) -> re.Pattern[str]:
     return re.compile("(?:" + "|".join(f"(?:{b})" for b in bodies) + ")", re.DOTALL)
 
 
+def _pieces(word: str, edits: int) -> list[str]:
+    """``word`` cut into ``edits + 1`` pieces of (nearly) equal length."""
+    size, extra = divmod(len(word), edits + 1)
+    pieces, at = [], 0
+    for k in range(edits + 1):
+        end = at + size + (k < extra)
+        pieces.append(word[at:end])
+        at = end
+    return pieces
+
+
+class _Required:
+    """Reads an entry's source (the library's own small syntax: literals, escapes,
+    ``(?:...)`` groups, ``|``, ``?``, ``*``, ``+``, ``{a,b}``, ``.`` and ``~word``) and
+    says which literal strings a line it matches must hold, one at least: a literal run
+    that every match passes through, or one piece of a fuzzy word (as in
+    :func:`_skeleton`), or for an alternation, what each branch requires."""
+
+    def __init__(self, source: str) -> None:
+        self.s = source
+        self.i = 0
+
+    def parse(self) -> set[str] | None:
+        out = self._alternation()
+        if self.i != len(self.s):
+            raise ValueError(f"library pattern not understood at {self.i}: {self.s!r}")
+        return out
+
+    def _alternation(self) -> set[str] | None:
+        branches = [self._sequence()]
+        while self.s.startswith("|", self.i):
+            self.i += 1
+            branches.append(self._sequence())
+        if any(b is None for b in branches):
+            return None
+        return set().union(*branches)  # type: ignore[arg-type]
+
+    def _quantifier(self) -> tuple[int, bool]:
+        """Skips a quantifier after an item: the least number of times the item stands,
+        and whether it stands exactly once (no quantifier)."""
+        c = self.s[self.i:self.i + 1]
+        if c in ("?", "*"):
+            self.i += 1
+            return 0, False
+        if c == "+":
+            self.i += 1
+            return 1, False
+        if c == "{":
+            end = self.s.index("}", self.i)
+            low = int(self.s[self.i + 1:end].split(",")[0] or 0)
+            self.i = end + 1
+            return low, False
+        return 1, True
+
+    def _fail(self) -> ValueError:
+        return ValueError(f"library pattern not understood at {self.i}: {self.s!r}")
+
+    def _sequence(self) -> set[str] | None:
+        found: list[set[str]] = []
+        run = ""  # literal characters every match passes through, in a row
+        while self.i < len(self.s) and self.s[self.i] not in "|)":
+            c = self.s[self.i]
+            need: set[str] | None = None
+            literal = None
+            if self.s.startswith("(?:", self.i):
+                self.i += 3
+                need = self._alternation()
+                if not self.s.startswith(")", self.i):
+                    raise self._fail()
+                self.i += 1
+            elif c == "~":
+                m = _FUZZY_WORD_RE.match(self.s, self.i)
+                if m is None:
+                    raise self._fail()
+                self.i = m.end()
+                if self.s[self.i:self.i + 1] in ("?", "*", "+", "{"):
+                    raise self._fail()  # (no entry puts a quantifier after a fuzzy word)
+                word = m.group(1)
+                if len(word) < FUZZY_MIN_CHARS:
+                    run += word  # matched exactly
+                    continue
+                need = set(_pieces(word, 1 if len(word) < FUZZY_TWO_EDITS_CHARS else 2))
+            elif c == "\\":
+                nxt = self.s[self.i + 1]
+                self.i += 2
+                literal = None if nxt.isalnum() else nxt  # \\d, \\w: a class; \\+, \\[: the character
+            elif c in "([^$":
+                raise self._fail()
+            else:
+                self.i += 1
+                literal = None if c == "." else c
+            least, once = self._quantifier()
+            if literal is not None and once:
+                run += literal
+                continue
+            if literal is not None and least >= 1:
+                found.append({run + literal})  # required, but what follows is not next to it
+                run = ""
+                continue
+            if run:
+                found.append({run})
+                run = ""
+            if need is not None and least >= 1:
+                found.append(need)
+        if run:
+            found.append({run})
+        if not found:
+            return None
+        # The most telling requirement: its shortest string longest, then the fewest strings.
+        return max(found, key=lambda ss: (min(map(len, ss)), -len(ss)))
+
+
+def _anchors(shape: str) -> re.Pattern[str] | None:
+    """A search that every line an entry of ``shape`` matches passes: one of the literal
+    strings each entry requires (see :class:`_Required`). None when some entry requires
+    none (no such entry today; then the skeleton alone decides)."""
+    strings: set[str] = set()
+    for e in LIBRARY:
+        if e.shape == shape:
+            need = _Required(e.source).parse()
+            if need is None:
+                return None
+            strings |= need
+    return re.compile("|".join(map(re.escape, sorted(strings, key=lambda x: (-len(x), x)))))
+
+
 _LINE_SKELETON = _skeleton("line")
 _PREFIX_SKELETON = _skeleton("prefix")
 _CONTAINS_SKELETON = _skeleton("contains")
+# The contains entries require telling words ("cookies", "all rights", "app store"), so
+# a search for those turns away nearly every line before the skeleton's search (the line
+# and prefix entries hold short pieces that most lines contain: their skeletons decide).
+_CONTAINS_ANCHORS = _anchors("contains")
 
 # Each library pattern holds no capturing group of its own (``(?:...)`` only), which
 # the group numbering of the combined patterns relies on.
@@ -417,7 +542,8 @@ def match_library(key: str) -> LibraryPattern | None:
     m = _PREFIX_SKELETON.match(key) and _PREFIX_ALL.match(key)
     if m:
         found = min(found, _PREFIX_ORDER[m.lastindex - 1])
-    m = _CONTAINS_SKELETON.search(key) and _CONTAINS_ALL.search(key)
+    m = ((_CONTAINS_ANCHORS is None or _CONTAINS_ANCHORS.search(key))
+         and _CONTAINS_SKELETON.search(key) and _CONTAINS_ALL.search(key))
     if m:
         # A search stops at the leftmost match: an earlier entry may still match
         # farther right, so the earlier ones are asked one by one (rarely needed:

@@ -137,6 +137,22 @@ def test_skeletons_let_every_match_through(key: str) -> None:
             assert patterns._PREFIX_SKELETON.match(key)
         elif entry.shape == "contains" and entry.compiled.search(key):
             assert patterns._CONTAINS_SKELETON.search(key)
+            assert patterns._CONTAINS_ANCHORS.search(key)
+
+
+def test_required_strings_of_a_pattern() -> None:
+    def required(source: str) -> set[str] | None:
+        return patterns._Required(source).parse()
+
+    assert required("all rights ~reserved") == {"all rights "}
+    assert required("ab+c") == {"ab"}
+    assert required("x(?:ab|cd)?yz") == {"yz"}
+    assert required("(?:we|this site) uses? cookies|accept cookies") == {" cookies", "accept cookies"}
+    assert required(r"google\+ x") == {"google+ x"}
+    assert required("~advertisement") == {"adver", "tise", "ment"}  # one piece is left whole
+    assert required(".{0,40}") is None
+    # Every contains entry requires something, so the anchor search is in use.
+    assert patterns._CONTAINS_ANCHORS is not None
 
 
 def test_library_typos_and_later_entries() -> None:
