@@ -493,3 +493,22 @@ def test_label_size_is_configurable():
     text = "\n".join([*menu, PARAGRAPHS[0], *menu]) + "\n"
     assert run(text).text == "\n".join([*menu, PARAGRAPHS[0]]) + "\n"
     assert_unchanged(DedupBlocks(DedupBlocksOptions(label_max_chars=4)), text)
+
+
+# -- long texts: later passes look around the removals ---------------------------------------------
+
+
+def test_many_articles_each_scraped_twice_leave_one_copy_each():
+    # Articles one after another (a crawl dump), each followed by a noisy second copy that
+    # holds its first paragraph twice: the first pass removes the copies, a later pass
+    # (reading only around the removals) finds nothing more, the confirming pass neither.
+    articles = []
+    for n, body in enumerate([ARTICLE, FRENCH, JAPANESE, RUSSIAN]):
+        lines = body.strip("\n").split("\n")
+        head = f"Issue {n} of the regional digest, page {n + 1} of the archive"
+        clean = "\n".join([head, *lines]) + "\n"
+        copy = "\n".join([head, lines[0], lines[1], lines[1], *lines[2:]]) + "\n"
+        articles.append((clean, clean + "Read More\n" + inject(copy, "Sponsored")))
+    doc = run("".join(noisy for _, noisy in articles))
+    assert doc.text == "".join(clean + "Read More\n" for clean, _ in articles)
+    assert_idempotent(DedupBlocks(), doc.text)
