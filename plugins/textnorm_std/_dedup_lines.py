@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from itertools import filterfalse
 from sys import intern
 
 import attrs
@@ -75,8 +76,9 @@ def units_of(text: str) -> list[Unit]:
         folded = nfkc_casefold(raw)
         # One object per distinct word (interned): a long text repeats most of its words.
         ws = tuple(map(intern, WORD_RE.findall(folded)))
-        # Most lines hold no digit at all: one search of the line spares one per word.
-        numbers = tuple(filter(_DIGIT_RE.search, ws)) if _DIGIT_RE.search(folded) else ()
+        # Most lines hold no digit at all: one search of the line spares one per word;
+        # a word of letters only (str.isalpha, in C) holds none either.
+        numbers = tuple(filter(_DIGIT_RE.search, filterfalse(str.isalpha, ws))) if _DIGIT_RE.search(folded) else ()
         out.append(Unit(
             index=len(out), line=number, start=span.start, end=span.end, words=ws,
             numbers=numbers, raw=raw,
