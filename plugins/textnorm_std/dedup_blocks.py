@@ -6,7 +6,7 @@ See docs/normalizers/dedup-blocks.md for the algorithm, the options and the limi
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Sequence
 
