@@ -23,6 +23,7 @@ line belongs to it. Everything here is one pass over the lines, linear in the te
 
 from __future__ import annotations
 
+import operator
 import re
 from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
@@ -36,8 +37,8 @@ from textnorm.text.words import WORD_RE
 _CJK_CHAR_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 _DIGITS_RE = regex.compile(r"[\d\p{N}]+")
 _HANGUL_RE = regex.compile(r"\p{Hangul}")
-# Every two adjacent ideographs or kana (overlapping: the pattern only looks ahead).
-_CJK_PAIR_RE = regex.compile(r"(?=([\p{Han}\p{Hiragana}\p{Katakana}]{2}))")
+# Runs of two or more ideographs or kana (each a word of one character).
+_CJK_RUN_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]{2,}")
 # A content unit opening with an ideograph or kana, in units joined by line breaks.
 _CJK_UNIT_RE = regex.compile(r"(?m)^[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}].*")
 _PAIR_SPECIFICITY = 3  # an ideograph pair weighs as a word of average length (six letters)
@@ -51,15 +52,18 @@ def content_units(text: str) -> set[str]:
     return _content_units(text)[0]
 
 
-def _content_units(text: str) -> tuple[set[str], bool]:
-    """:func:`content_units`, and whether ``text`` holds an ideograph, kana or Hangul
-    (without any, no unit opens with one)."""
+_ASK = None  # (see _content_units) the units opening with an ideograph are not known yet
+
+
+def _content_units(text: str) -> tuple[set[str], Collection[str] | None]:
+    """:func:`content_units`, and those of them that open with an ideograph, kana or
+    Hangul: empty when ``text`` holds none of those, ``_ASK`` when not worked out."""
     if text.isascii():
         # NFKC leaves ASCII alone and case folding only lowers it; on ASCII the shared
         # word pattern is _ASCII_WORD_RE, which the faster ``re`` engine runs. Distinct
         # words first (in C), then the length and digit tests on those only.
         return {w for w in set(_ASCII_WORD_RE.findall(text.lower())) if len(w) >= CONTENT_WORD_MIN_CHARS
-                and not w.isdigit()}, False
+                and not w.isdigit()}, ()
     folded = nfkc_casefold(text)
     # The words long enough, without the numbers (a word opening with a letter is no
     # number: the pattern test is only needed for the rest). An ideograph or kana is
@@ -67,12 +71,16 @@ def _content_units(text: str) -> tuple[set[str], bool]:
     units = {w for w in set(WORD_RE.findall(folded)) if len(w) >= CONTENT_WORD_MIN_CHARS
              and (w[0].isalpha() or not _DIGITS_RE.fullmatch(w))}
     if _CJK_CHAR_RE.search(folded) is None:
-        return units, False
+        return units, ()
     if _HANGUL_RE.search(folded) is None:
         # Ideographs and kana are words of one character each, so two of them next to
-        # each other are two adjacent words: every such pair, found in one pass.
-        units.update(_CJK_PAIR_RE.findall(folded))
-        return units, True
+        # each other are two adjacent words: every pair of neighbours in a run of them
+        # (joined in C). Without Hangul, no other unit opens with one of them.
+        pairs: set[str] = set()
+        for run in _CJK_RUN_RE.findall(folded):
+            pairs.update(map(operator.add, run, run[1:]))
+        units |= pairs
+        return units, pairs
     # Hangul: a syllable is a pair's member only when it stands as a word of its own
     # (a Korean word is several syllables), so the pairs are read word by word.
     prev_cjk: str | None = None
@@ -85,7 +93,7 @@ def _content_units(text: str) -> tuple[set[str], bool]:
             prev_cjk, prev_end = w, m.end()
         else:
             prev_cjk = None
-    return units, True
+    return units, _ASK
 
 
 class LineUnits:
@@ -98,16 +106,17 @@ class LineUnits:
 
     __slots__ = ("pairs", "total", "units")
 
-    def __init__(self, units: Iterable[str], shared: dict[str, str] | None = None, cjk: bool = True) -> None:
+    def __init__(self, units: Iterable[str], shared: dict[str, str] | None = None,
+                 opening: Collection[str] | None = _ASK) -> None:
         self.units = tuple(units if shared is None else map(shared.setdefault, units, units))
         # Every unit weighs len - CONTENT_WORD_MIN_CHARS + 1 but those opening with an
-        # ideograph or kana (the pairs), which weigh _PAIR_SPECIFICITY; one pass over the
-        # units finds those (``cjk`` false: the line holds none, no need to look).
-        self.pairs: tuple[str, ...] = ()
-        joined = "\n".join(self.units) if cjk else ""  # no unit holds a line break
-        if not joined.isascii():
-            found = _CJK_UNIT_RE.findall(joined)
-            self.pairs = tuple(found if shared is None else map(shared.__getitem__, found))
+        # ideograph or kana (the pairs), which weigh _PAIR_SPECIFICITY: ``opening`` when
+        # the caller knows them, else one pass over the units finds them.
+        if opening is _ASK:
+            joined = "\n".join(self.units)  # no unit holds a line break
+            opening = () if joined.isascii() else _CJK_UNIT_RE.findall(joined)
+        self.pairs: tuple[str, ...] = tuple(opening if shared is None or not opening
+                                            else map(shared.__getitem__, opening))
         self.total = _weight(self.units, self.pairs)
 
     def weigh(self, units: set[str]) -> int:
@@ -127,8 +136,8 @@ def _weight(units: Collection[str], pairs: Collection[str]) -> int:
 def line_units(text: str, shared: dict[str, str] | None = None) -> LineUnits:
     """:func:`content_units` of ``text`` with their total specificity (see
     :class:`LineUnits` for ``shared``)."""
-    units, cjk = _content_units(text)
-    return LineUnits(units, shared, cjk)
+    units, opening = _content_units(text)
+    return LineUnits(units, shared, opening)
 
 
 class Vocabulary:
