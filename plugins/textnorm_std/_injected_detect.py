@@ -20,14 +20,14 @@ words before sentence punctuation (:mod:`._injected_sites`); only the places who
 last word could belong to an injected token are looked at closely, with the words
 around them segmented locally (:mod:`._injected_words`); counts over the whole
 document (occurrences of a token, the number of words, the vocabulary) are taken
-only for the few candidates that need them.
+only for the few candidates that need them (:mod:`._injected_counts`).
 """
 
 from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 import attrs
 import regex
@@ -43,21 +43,16 @@ from ._injected_positions import (
     INLINE_SPACE,
     NATURAL,
     STRONG_KINDS,
-    TERMINALS,
     Left,
     Right,
     classify,
-    left_of,
     right_of,
 )
+from ._injected_counts import DocumentCounts, split_candidates, vocabulary
 from ._injected_sites import sentence_end_words, worth_a_look
-from ._injected_words import is_word_char, last_word_start, phrase_starts, words_back
+from ._injected_words import phrases_ending_at, words_back
 
 _HAS_LETTER_RE = regex.compile(r"\p{L}")
-
-MAX_GLUED = 6
-"""Longest run of words written without spaces (CJK characters) taken as one word of a phrase."""
-
 
 @attrs.frozen(slots=True)
 class Occurrence:
@@ -141,61 +136,6 @@ def binomial_tail(k: int, n: int, p: float) -> float:
     return min(1.0, total)
 
 
-def phrases_ending_at(text: str, start: int, end: int, max_words: int
-                      ) -> Iterator[tuple[int, tuple[int, int] | None]]:
-    """The tight phrases ending with the word ``text[start:end]``: (first word's start,
-    the span of the word before it or None), of at most ``max_words`` words written
-    with single spaces; a run of words written without spaces (CJK) counts as one
-    word of up to ``MAX_GLUED`` characters."""
-    back = words_back(text, start)
-    cur_start = start
-    prev = next(back, None)
-    units = glued = 1
-    yield cur_start, prev
-    while prev is not None:
-        gap_start = prev[1]
-        if gap_start == cur_start:
-            glued += 1
-            if glued > MAX_GLUED:
-                return
-        elif gap_start + 1 == cur_start and text[gap_start] == " ":
-            units, glued = units + 1, 1
-            if units > max_words:
-                return
-        else:
-            return  # not written tight against the word before
-        cur_start = prev[0]
-        prev = next(back, None)
-        yield cur_start, prev
-
-
-def vocabulary(text: str) -> dict[str, str]:
-    """Case-folded word -> its most frequent written form in the document."""
-    forms: dict[str, dict[str, int]] = defaultdict(dict)
-    for w, n in Counter(WORD_RE.findall(text)).items():
-        forms[nfkc_casefold(w)][w] = n
-    return {key: max(f.items(), key=lambda kv: kv[1])[0] for key, f in forms.items()}
-
-
-def split_candidates(vocab: dict[str, str], pairs: set[tuple[str, str]]) -> dict[tuple[str, str], set[str]]:
-    """For each (left, right) fragment pair (case-folded), the vocabulary words that are
-    ``left + right`` or ``left + one character + right``.
-
-    Linear: each vocabulary word is cut only at the lengths some pair asks for.
-    """
-    by_total: dict[int, set[tuple[int, int]]] = defaultdict(set)
-    for left, right in pairs:
-        for gap in (0, 1):
-            by_total[len(left) + len(right) + gap].add((len(left), len(right)))
-    out: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for word in vocab:
-        for ll, lr in by_total.get(len(word), ()):
-            key = (word[:ll], word[len(word) - lr:] if lr else "")
-            if key in pairs:
-                out[key].add(word)
-    return out
-
-
 def _occurrence(text: str, start: int, end: int, prev: tuple[int, int] | None, right: Right) -> Occurrence:
     kind, left, right = classify(text, start, end, right)
     prev_text = text[prev[0]:prev[1]] if prev is not None else ""
@@ -228,49 +168,6 @@ class Detection:
     tokens: list[TokenStats]
     vocab: dict[str, str]
     splits: dict[tuple[str, str], set[str]]
-
-
-class _Document:
-    """Document-wide counts, computed only when a candidate needs them: most documents
-    have no candidate that gets that far, and these are the costly ones."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self._phrase_starts: dict[str, list[int]] = {}
-        self._n_final: int | None = None
-        self._n_words: int | None = None
-
-    def occurrences_of(self, token: str) -> list[int]:
-        """Starts of all occurrences of ``token`` as whole words."""
-        found = self._phrase_starts.get(token)
-        if found is None:
-            found = self._phrase_starts[token] = phrase_starts(self.text, token)
-        return found
-
-    def n_final(self) -> int:
-        """How many words stand in an anomalous position (before sentence punctuation,
-        or split by a full stop): the document's rate of sentence-final words."""
-        if self._n_final is None:
-            text, n = self.text, 0
-            places = sentence_end_words(text)
-            for start, end in zip(places.starts, places.ends):
-                right = right_of(text, end)
-                if right.kind == "final":
-                    n += 1
-                elif right.kind == "split":
-                    # As _occurrence: a split only where the word before touches the space before.
-                    left = left_of(text, start)
-                    if (left.kind == "word" and left.ws_start < start and right.frag_end > right.punct_end
-                            and is_word_char(text, left.ws_start - 1)):
-                        n += 1
-            self._n_final = n
-        return self._n_final
-
-    def n_words(self) -> int:
-        """The number of words of the document."""
-        if self._n_words is None:
-            self._n_words = len(WORD_RE.findall(self.text))
-        return self._n_words
 
 
 _NOTHING_FOUND = Detection([], {}, {})
@@ -320,7 +217,7 @@ def detect(text: str, config: DetectConfig) -> Detection:
         vocab = vocabulary(text)
         confirmed = split_candidates(vocab, pairs)
 
-    doc = _Document(text)
+    doc = DocumentCounts(text)
     flagged: list[TokenStats] = []
     for token, occs in occurrences.items():
         stats = _stats(token, occs, doc, confirmed, config)
@@ -357,7 +254,7 @@ def _after_cjk_stop(text: str, pos: int) -> bool:
     return k > 0 and text[k - 1] in CJK_TERMINALS
 
 
-def _stats(token: str, occs: list[Occurrence], doc: _Document,
+def _stats(token: str, occs: list[Occurrence], doc: DocumentCounts,
            confirmed: dict[tuple[str, str], set[str]], config: DetectConfig) -> TokenStats | None:
     m = len(occs)
     known = nfkc_casefold(token) in config.known
@@ -425,7 +322,7 @@ def _plain_route_possible(token: str, occs: list[Occurrence], share: float, conf
     return sum(o.line_end for o in plain) >= PLAIN_LINE_END * m
 
 
-def _preceding_words(doc: _Document, wanted: list[str]) -> dict[str, Counter[str]]:
+def _preceding_words(doc: DocumentCounts, wanted: list[str]) -> dict[str, Counter[str]]:
     """For each wanted token, the words (case-folded) before its occurrences, anywhere."""
     out: dict[str, Counter[str]] = defaultdict(Counter)
     text = doc.text

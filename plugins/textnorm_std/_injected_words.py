@@ -118,3 +118,36 @@ def phrase_starts(text: str, token: str) -> list[int]:
             out.append(i)
         i = text.find(token, i + 1)
     return out
+
+
+MAX_GLUED = 6
+"""Longest run of words written without spaces (CJK characters) taken as one word of a phrase."""
+
+
+
+def phrases_ending_at(text: str, start: int, end: int, max_words: int
+                      ) -> Iterator[tuple[int, tuple[int, int] | None]]:
+    """The tight phrases ending with the word ``text[start:end]``: (first word's start,
+    the span of the word before it or None), of at most ``max_words`` words written
+    with single spaces; a run of words written without spaces (CJK) counts as one
+    word of up to ``MAX_GLUED`` characters."""
+    back = words_back(text, start)
+    cur_start = start
+    prev = next(back, None)
+    units = glued = 1
+    yield cur_start, prev
+    while prev is not None:
+        gap_start = prev[1]
+        if gap_start == cur_start:
+            glued += 1
+            if glued > MAX_GLUED:
+                return
+        elif gap_start + 1 == cur_start and text[gap_start] == " ":
+            units, glued = units + 1, 1
+            if units > max_words:
+                return
+        else:
+            return  # not written tight against the word before
+        cur_start = prev[0]
+        prev = next(back, None)
+        yield cur_start, prev

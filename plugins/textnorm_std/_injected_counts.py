@@ -1,0 +1,85 @@
+"""Counts over a whole document, for the few candidates of ``injected-tokens`` that
+reach the judgement: a token's occurrences anywhere, the number of words, how many
+words stand before sentence punctuation, the vocabulary that split words are checked
+against. Each is taken once, when first asked for: most documents never ask.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from textnorm.text import WORD_RE, nfkc_casefold
+
+from ._injected_positions import left_of, right_of
+from ._injected_sites import sentence_end_words
+from ._injected_words import is_word_char, phrase_starts
+
+
+def vocabulary(text: str) -> dict[str, str]:
+    """Case-folded word -> its most frequent written form in the document."""
+    forms: dict[str, dict[str, int]] = defaultdict(dict)
+    for w, n in Counter(WORD_RE.findall(text)).items():
+        forms[nfkc_casefold(w)][w] = n
+    return {key: max(f.items(), key=lambda kv: kv[1])[0] for key, f in forms.items()}
+
+
+def split_candidates(vocab: dict[str, str], pairs: set[tuple[str, str]]) -> dict[tuple[str, str], set[str]]:
+    """For each (left, right) fragment pair (case-folded), the vocabulary words that are
+    ``left + right`` or ``left + one character + right``.
+
+    Linear: each vocabulary word is cut only at the lengths some pair asks for.
+    """
+    by_total: dict[int, set[tuple[int, int]]] = defaultdict(set)
+    for left, right in pairs:
+        for gap in (0, 1):
+            by_total[len(left) + len(right) + gap].add((len(left), len(right)))
+    out: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for word in vocab:
+        for ll, lr in by_total.get(len(word), ()):
+            key = (word[:ll], word[len(word) - lr:] if lr else "")
+            if key in pairs:
+                out[key].add(word)
+    return out
+
+
+class DocumentCounts:
+    """Document-wide counts, computed only when a candidate needs them: most documents
+    have no candidate that gets that far, and these are the costly ones."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._phrase_starts: dict[str, list[int]] = {}
+        self._n_final: int | None = None
+        self._n_words: int | None = None
+
+    def occurrences_of(self, token: str) -> list[int]:
+        """Starts of all occurrences of ``token`` as whole words."""
+        found = self._phrase_starts.get(token)
+        if found is None:
+            found = self._phrase_starts[token] = phrase_starts(self.text, token)
+        return found
+
+    def n_final(self) -> int:
+        """How many words stand in an anomalous position (before sentence punctuation,
+        or split by a full stop): the document's rate of sentence-final words."""
+        if self._n_final is None:
+            text, n = self.text, 0
+            places = sentence_end_words(text)
+            for start, end in zip(places.starts, places.ends):
+                right = right_of(text, end)
+                if right.kind == "final":
+                    n += 1
+                elif right.kind == "split":
+                    # As _occurrence: a split only where the word before touches the space before.
+                    left = left_of(text, start)
+                    if (left.kind == "word" and left.ws_start < start and right.frag_end > right.punct_end
+                            and is_word_char(text, left.ws_start - 1)):
+                        n += 1
+            self._n_final = n
+        return self._n_final
+
+    def n_words(self) -> int:
+        """The number of words of the document."""
+        if self._n_words is None:
+            self._n_words = len(WORD_RE.findall(self.text))
+        return self._n_words
