@@ -9,7 +9,7 @@ different paragraph spacing still lines up with its original.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from itertools import filterfalse
 from sys import intern
 
@@ -221,11 +221,14 @@ def extra_words(a: Unit, b: Unit) -> int:
     return a.n_words - shared_words(a, b)
 
 
-def _shingles(unit: Unit) -> set[tuple[str, ...]]:
+def _shingles(unit: Unit) -> Iterable[tuple[str, ...]]:
+    """The distinct word pairs of ``unit`` in the order they first occur (a set's order
+    would depend on the process's string hashing, and with it which of two equally
+    good candidates a lookup compares: the result must not)."""
     ws = unit.words
     if len(ws) < 2:
-        return {ws} if ws else {("\0raw", unit.raw)}
-    return set(zip(ws, ws[1:]))
+        return [ws] if ws else [("\0raw", unit.raw)]
+    return dict.fromkeys(zip(ws, ws[1:]))
 
 
 class LineIndex:

@@ -6,7 +6,6 @@ See docs/normalizers/dedup-blocks.md for the algorithm, the options and the limi
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Sequence
 
@@ -17,7 +16,9 @@ from attrs import validators as v
 import textnorm
 
 from ._dedup_align import AlignParams, Copy, find_runs, group_copies
+from ._dedup_edits import changes, resolve
 from ._dedup_lines import Unit, explained, extra_words, lost_words, units_of
+from ._dedup_passes import barrier, windows
 from ._dedup_stream import wrapped_repeats
 
 
@@ -185,12 +186,12 @@ class DedupBlocks(textnorm.Normalizer):
                 touched += (alive[k].index, alive[target].index)
             alive = [u for u in alive if u.index not in removed]
             wrapped_done = False
-            scope = _windows([u.index for u in alive], touched, self.options.max_gap + 1)
+            scope = windows([u.index for u in alive], touched, self.options.max_gap + 1)
             if 2 * sum(map(len, scope)) >= len(alive):
                 scope = None  # most of the text: one pass over all of it is also the confirming one
         if not removed:
             return textnorm.NOTHING
-        return textnorm.Proposal(changes=_changes(doc.text, units, _resolve(removed)))
+        return textnorm.Proposal(changes=changes(doc.text, units, resolve(removed)))
 
     def _look(self, alive: Sequence[Unit], scope: list[range] | None,
               decide: Callable[[Sequence[Unit]], dict[int, tuple[int, float, str]]]
@@ -209,7 +210,7 @@ class DedupBlocks(textnorm.Normalizer):
                 # Lines that match nothing, more than a copy may bridge: stretches far apart
                 # in the text never look adjacent (no stutter, no run, no copy across them).
                 for _ in range(self.options.max_gap + 1):
-                    local.append(_barrier(len(local)))
+                    local.append(barrier(len(local)))
                     where.append(-1)
             for k in r:
                 local.append(attrs.evolve(alive[k], index=len(local)))
@@ -369,71 +370,6 @@ def _word_spread(copies: Sequence[Copy], units: Sequence[Unit]) -> dict[str, int
             if groups is not None and len(groups) < 2:
                 groups.add(root(u.index))
     return {w: len(g) for w, g in seen.items()}
-
-
-def _windows(alive: list[int], touched: list[int], margin: int) -> list[range]:
-    """Stretches of ``alive`` (sorted unit indices) around each touched unit (a removed
-    line or its kept copy), ``margin`` units on each side, merged."""
-    spans = sorted({bisect_left(alive, x) for x in touched})
-    out: list[range] = []
-    for p in spans:
-        a, b = max(0, p - margin), min(len(alive), p + margin + 1)
-        if out and a <= out[-1].stop:
-            out[-1] = range(out[-1].start, max(out[-1].stop, b))
-        elif a < b:
-            out.append(range(a, b))
-    return out
-
-
-def _barrier(index: int) -> Unit:
-    """A unit that repeats nothing and that nothing repeats (its one word is its own)."""
-    raw = f"\0barrier {index}"
-    return Unit(index=index, line=-1, start=0, end=0, words=(raw,), numbers=(), raw=raw, symbol_share=1.0)
-
-
-def _resolve(removed: dict[int, tuple[int, float, str]]) -> dict[int, tuple[int, float, str]]:
-    """Point a repeat of a line that was itself removed to the copy that stayed."""
-    out = {}
-    for k, (target, sim, note) in removed.items():
-        seen = {k}
-        while target in removed and target not in seen:
-            seen.add(target)
-            target = removed[target][0]
-        out[k] = (target, sim, note)
-    return out
-
-
-def _changes(text: str, units: Sequence[Unit], removed: dict[int, tuple[int, float, str]]) -> list[textnorm.Change]:
-    """One change per stretch of consecutive removed lines, each taking its line breaks along."""
-    changes = []
-    order = sorted(removed)
-    k = 0
-    while k < len(order):
-        end = k
-        while end + 1 < len(order) and order[end + 1] == order[end] + 1:
-            end += 1
-        first, last = order[k], order[end]
-        if last + 1 < len(units):
-            start, stop = units[first].start, units[last + 1].start
-        elif first > 0:
-            start, stop = units[first - 1].end, units[last].end
-        else:  # cannot happen: a repeat always has an earlier kept source
-            start, stop = units[first].start, units[last].end
-        changes.append(textnorm.Change(start, stop, _reason(units, [removed[u] for u in order[k:end + 1]])))
-        k = end + 1
-    return changes
-
-
-def _reason(units: Sequence[Unit], entries: list[tuple[int, float, str]]) -> str:
-    kept_lines = sorted(units[t].line + 1 for t, _, _ in entries)
-    lo, hi = kept_lines[0], kept_lines[-1]
-    where = f"line {lo}" if lo == hi else f"lines {lo}-{hi}"
-    sims = [s for _, s, _ in entries]
-    sim = sum(sims) / len(sims)
-    notes = sorted({n for _, _, n in entries if n})
-    extra = f"; {notes[0]}" if notes else ""
-    low = f", lowest {min(sims):.2f}" if min(sims) < sim - 0.005 else ""
-    return f"repeats {where} (kept copy), similarity {sim:.2f}{low}{extra}"
 
 
 @textnorm.hookimpl
