@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import operator
 import re
-from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 
 import regex
@@ -141,28 +140,23 @@ def line_units(text: str, shared: dict[str, str] | None = None) -> LineUnits:
 
 
 class Vocabulary:
-    """How many lines of a region use each content unit."""
+    """Which content units the lines of a region use, and which two lines or more
+    (all that :meth:`coherence` asks: two sets, no counts)."""
 
     def __init__(self, lines: Sequence[LineUnits]) -> None:
-        self._counts: Counter[str] = Counter()
+        self._once: set[str] = set()
+        self._twice: set[str] = set()
         for line in lines:
-            self._counts.update(line.units)
-        self._repeated: set[str] | None = None  # units of two lines or more, made when first asked
+            self._twice.update(self._once.intersection(line.units))
+            self._once.update(line.units)
 
     def coherence(self, line: LineUnits, own: bool) -> float | None:
         """Share of the line's units used by the region, each weighted by its specificity
         (see :func:`_specificity`); ``own`` says the line is itself part of the region, so
         its own use does not count. None when there are no units."""
-        units = line.units
-        if not units:
+        if not line.units:
             return None
-        if own:
-            if self._repeated is None:
-                self._repeated = {u for u, n in self._counts.items() if n >= 2}
-            shared = self._repeated.intersection(units)
-        else:
-            # A dictionary view intersected with a tuple looks up the tuple's members.
-            shared = self._counts.keys() & units
+        shared = (self._twice if own else self._once).intersection(line.units)
         return line.weigh(shared) / line.total
 
 

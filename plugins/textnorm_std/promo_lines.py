@@ -243,6 +243,9 @@ class PromoLines(textnorm.Normalizer):
             if u is None:
                 u = units_of[f.text] = line_units(f.text, shared)
             units.append(u)
+        # The units are shared by now; the index of them is not needed any more (a later
+        # pass sees few new lines), and on a long document it weighs as much as they do.
+        shared.clear()
         leads = lead_ins(lines, prose, numbers)
         entries = [self._library(f) for f in lines]
         weights = line_weights(lines, prose, short_line_cost=o.short_line_cost, run_growth=o.run_growth,
