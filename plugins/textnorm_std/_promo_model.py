@@ -9,9 +9,9 @@ line belongs to it. Everything here is one pass over the lines, linear in the te
   segment, one pass of Kadane's algorithm) is the main content: the idea of Finn et
   al.'s "body text extraction" applied to lines. Menus, link lists and footers are
   long runs of short lines, so they fall outside it.
-- :class:`Vocabulary` counts the content units of the main region so that any
-  line's *coherence* (the share of its content units the main content also uses)
-  costs one look-up per unit. Content units are the words of at least
+- :class:`Vocabulary` holds the content units of the main region (those of one line
+  and those of two or more) so that any line's *coherence* (the share of its content
+  units the main content also uses) is one set intersection. Content units are the words of at least
   ``CONTENT_WORD_MIN_CHARS`` characters (the same rule as the shared line
   features) and, for Chinese and Japanese, pairs of adjacent ideographs or kana: a
   single character is shared by nearly any two texts of those scripts, a pair much
