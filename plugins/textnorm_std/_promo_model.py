@@ -36,6 +36,7 @@ from textnorm.text.words import WORD_RE
 _CJK_CHAR_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 _DIGITS_RE = regex.compile(r"[\d\p{N}]+")
 _HANGUL_RE = regex.compile(r"\p{Hangul}")
+_HANGUL_RUN_RE = regex.compile(r"\p{Hangul}+")
 # Runs of two or more ideographs or kana (each a word of one character).
 _CJK_RUN_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]{2,}")
 # A content unit opening with an ideograph or kana, in units joined by line breaks.
@@ -194,7 +195,11 @@ this to compare with the word counts of spaced scripts."""
 def word_equivalents(f: LineFeatures) -> float:
     """The line's word count with each run of ideographs and kana counted as words of
     ``CJK_CHARS_PER_WORD`` characters."""
-    cjk = 0 if f.text.isascii() else len(_CJK_CHAR_RE.findall(f.text))
+    cjk = 0
+    if not f.text.isascii():
+        # The line features count the ideographs and kana (each a word of its own);
+        # Hangul syllables are counted here, a run at a time.
+        cjk = f.n_ideographs + sum(map(len, _HANGUL_RUN_RE.findall(f.text)))
     return f.n_words - cjk + cjk / CJK_CHARS_PER_WORD
 
 
@@ -293,16 +298,21 @@ def line_weights(lines: Sequence[LineFeatures], prose: Sequence[bool], *, short_
 
 
 def repeated_outside(lines: Sequence[LineFeatures], prose: Sequence[bool], first: int, last: int,
-                     min_words: int) -> dict[int, int]:
+                     min_words: int, keys: dict[str, str] | None = None) -> dict[int, int]:
     """Short lines (not prose, at least ``min_words`` words, ideographs counting
     half) all of whose copies (same comparison key: case, punctuation and spacing
     ignored) lie outside the span ``[first, last]``, each mapped to the copy that
     stays, the one nearest to the span (the first of two as near). A line with a
-    copy inside the span is left alone: a table of contents repeats the headings."""
+    copy inside the span is left alone: a table of contents repeats the headings.
+    ``keys`` keeps the comparison key of each line text from one call to the next."""
+    if keys is None:
+        keys = {}
     copies: dict[str, list[int]] = {}
     for i, f in enumerate(lines):
         if not prose[i]:
-            key = comparison_key(f.text)
+            key = keys.get(f.text)
+            if key is None:
+                key = keys[f.text] = comparison_key(f.text)
             if key:
                 copies.setdefault(key, []).append(i)
 

@@ -203,8 +203,9 @@ class PromoLines(textnorm.Normalizer):
         units_of: dict[str, LineUnits] = {}
         shared: dict[str, str] = {}  # one string object per distinct unit of the document
         words_of: dict[str, float] = {}  # the same for the weight of a prose line
+        keys_of: dict[str, str] = {}  # and for the comparison key of a short line
         for _ in range(self.options.max_passes):
-            found = self._decide(feats, units_of, words_of, shared)
+            found = self._decide(feats, units_of, words_of, keys_of, shared)
             if not found:
                 break
             gone = set()
@@ -228,7 +229,8 @@ class PromoLines(textnorm.Normalizer):
 
     # --------------------------------------------------------------- one pass
     def _decide(self, feats: Sequence[LineFeatures], units_of: dict[str, LineUnits],
-                words_of: dict[str, float], shared: dict[str, str]) -> list[_Verdict]:
+                words_of: dict[str, float], keys_of: dict[str, str], shared: dict[str, str],
+                ) -> list[_Verdict]:
         o = self.options
         # A line's number in the current text is its position in ``feats`` (the
         # features' own ``index`` is its number in the text of the first pass).
@@ -266,7 +268,7 @@ class PromoLines(textnorm.Normalizer):
             inside = sum(lines[i].n_words for i in range(first, last + 1) if prose[i])
             n_prose = sum(1 for i in range(first, last + 1) if prose[i])
             if inside >= o.repeat_min_span_share * prose_words and n_prose >= o.min_trim_lines:
-                kept_copy = repeated_outside(lines, prose, first, last, o.headline_min_words)
+                kept_copy = repeated_outside(lines, prose, first, last, o.headline_min_words, keys_of)
 
         out = []
         for i, f in enumerate(lines):
@@ -348,7 +350,7 @@ class PromoLines(textnorm.Normalizer):
         return _library_entry(f.text)
 
     def _allowed(self, text: str) -> bool:
-        return any(self._search(p, text) for p in self._allow)
+        return bool(self._allow) and any(self._search(p, text) for p in self._allow)
 
     def _search(self, pattern: regex.Pattern[str], text: str) -> bool:
         try:

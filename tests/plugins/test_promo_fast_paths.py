@@ -13,11 +13,17 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from textnorm_std import _promo_patterns as patterns
-from textnorm_std._promo_model import LineUnits, Vocabulary, content_units, line_units
+from textnorm_std._promo_model import (
+    LineUnits,
+    Vocabulary,
+    content_units,
+    line_units,
+    word_equivalents,
+)
 from textnorm_std.promo_lines import PromoLines, PromoLinesOptions
 
 import textnorm
-from textnorm.text import nfkc_casefold
+from textnorm.text import line_features, nfkc_casefold
 from textnorm.text.words import WORD_RE
 
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
@@ -86,6 +92,14 @@ def test_weights_and_coherence_equal_the_unit_by_unit_sums(a: str, b: str) -> No
         expected = (reference_weight({u for u, n in counts.items() if n >= need}) / la.total
                     if la.units else None)
         assert vocab.coherence(la, own=own) == expected
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(texts, min_size=1, max_size=4))
+def test_word_equivalents_count_ideographs_kana_and_hangul_as_half_words(lines: list[str]) -> None:
+    for f in line_features("\n".join(lines)):
+        cjk = len(_CJK.findall(f.text))
+        assert word_equivalents(f) == f.n_words - cjk + cjk / 2
 
 
 def test_ideograph_pairs_and_hangul_words() -> None:
