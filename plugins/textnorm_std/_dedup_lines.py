@@ -286,6 +286,29 @@ class LineIndex:
                 posting.append(index)
         self._last = (-1, [], [])
 
+    def _rarest(self, unit: Unit) -> list[int]:
+        """The postings of ``unit``'s rarest pairs, up to the budget, in the pairs' order:
+        a copy shares its source's rare pairs too, and a lookup's work stays bounded
+        however many lists have filled up towards the cap in a long text."""
+        cap = self._cap
+        lists = [p if p.__class__ is list else [p] for p in self._fetch(unit)[2] if p is not None]
+        lists = [p for p in lists if len(p) < cap]
+        lengths = sorted(map(len, lists))
+        total = k = 0
+        for n in lengths:
+            if total + n > self._budget:
+                break
+            total += n
+            k += 1
+        limit = lengths[k - 1] if k else 0
+        room = lengths[:k].count(limit)  # lists as long as the longest one kept
+        pool: list[int] = []
+        for p in lists:
+            if len(p) < limit or (len(p) == limit and room):
+                room -= len(p) == limit
+                pool.extend(p)
+        return pool
+
     def best(self, unit: Unit, threshold: float, expect: int | None = None) -> tuple[int, float] | None:
         """The earlier unit most similar to ``unit``, with its similarity, when that
         similarity reaches ``threshold``; else None.
@@ -302,30 +325,18 @@ class LineIndex:
         cap = self._cap
         # A full list is a pair too common to point anywhere. The hits are counted in one
         # pass over the postings (in order, so that ties keep the order they had).
-        lists = [p if p.__class__ is list else [p] for p in self._fetch(unit)[2] if p is not None]
-        lists = [p for p in lists if len(p) < cap]
-        if sum(map(len, lists)) > self._budget:
-            # Only the rarest pairs, up to the budget, in their order: a copy shares its
-            # source's rare pairs too, and a lookup's work stays bounded however many
-            # lists have filled up towards the cap in a long text.
-            lengths = sorted(map(len, lists))
-            total = k = 0
-            for n in lengths:
-                if total + n > self._budget:
-                    break
-                total += n
-                k += 1
-            limit = lengths[k - 1] if k else 0
-            room = lengths[:k].count(limit)  # lists as long as the longest one kept
-            kept = []
-            for p in lists:
-                if len(p) < limit:
-                    kept.append(p)
-                elif len(p) == limit and room:
-                    kept.append(p)
-                    room -= 1
-            lists = kept
-        pool = [i for p in lists for i in p]
+        pool: list[int] = []
+        for posting in self._fetch(unit)[2]:
+            if posting is None:
+                continue
+            if posting.__class__ is int:
+                pool.append(posting)
+            elif len(posting) < cap:
+                pool.extend(posting)
+        if not pool:
+            return None
+        if len(pool) > self._budget:
+            pool = self._rarest(unit)
         hits = Counter(pool)
         found = []
         for i, _ in hits.most_common(self._max_candidates):

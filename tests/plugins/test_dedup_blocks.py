@@ -512,3 +512,23 @@ def test_many_articles_each_scraped_twice_leave_one_copy_each():
     doc = run("".join(noisy for _, noisy in articles))
     assert doc.text == "".join(clean + "Read More\n" for clean, _ in articles)
     assert_idempotent(DedupBlocks(), doc.text)
+
+
+def test_lookup_reads_the_rarest_pairs_first_within_its_budget():
+    from textnorm_std._dedup_lines import LineIndex, units_of
+
+    # Many lines share the pairs of a common phrase; the copy of the last one is found
+    # through the pairs only it and its source hold, however small the budget.
+    common = "the harvest of the valley was good this year"
+    lines = [f"{common} in village number {n} said the mayor" for n in range(12)]
+    lines += ["orchards near the old mill kept their best pickers all autumn", *lines[:2],
+              "orchards near the old mill kept their best pickers all autumn"]
+    units = units_of("\n".join(lines) + "\n")
+    index = LineIndex(units, max_postings=32, numbers_must_match=True, max_changed=0, budget=4)
+    for u in units[:-1]:
+        index.add(u)
+    assert index.best(units[-1], 0.8) == (12, 1.0)
+    near = units_of("orchards near the old mill kept their very best pickers all autumn\n")[0]
+    near = type(near)(index=len(units), line=0, start=0, end=0, words=near.words, numbers=(), raw=near.raw,
+                      symbol_share=0.0)
+    assert index.best(near, 0.8)[0] == 12
