@@ -239,7 +239,8 @@ class LineIndex:
     it keeps each lookup bounded, so a whole document is indexed and searched in linear
     time. Exact repeats are found through a separate key table (capped the same way, but
     never ignored). A line all of whose pairs are that common is found only when repeated
-    exactly.
+    exactly. A lookup reads at most ``budget`` postings (``8 * max_postings`` by default),
+    its rarest pairs first, so that its work does not grow as lists fill up in a long text.
     """
 
     def __init__(self, units: Sequence[Unit], max_postings: int, numbers_must_match: bool,
