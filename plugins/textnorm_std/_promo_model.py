@@ -222,8 +222,8 @@ def prose_flags(lines: Sequence[LineFeatures], min_sentence_words: int, long_lin
     enough without a full stop: among short lines it is a teaser or a title cut off
     to fit a box."""
     loose = _prose_flags(lines, min_sentence_words, long_line_words, True)
-    if ellipsis_ends:
-        return loose
+    if ellipsis_ends or not any(_ellipsis_end(f) for f in lines):
+        return loose  # (without a line ending in an ellipsis, the strict flags are the same)
     strict = _prose_flags(lines, min_sentence_words, long_line_words, False)
     out = list(strict)
     for k, (s, lo) in enumerate(zip(strict, loose, strict=True)):
@@ -232,21 +232,29 @@ def prose_flags(lines: Sequence[LineFeatures], min_sentence_words: int, long_lin
     return out
 
 
+def _ellipsis_end(f: LineFeatures) -> bool:
+    """The line ends a sentence with an ellipsis."""
+    return f.terminal and f.text[-1:] in _ELLIPSIS_LAST and _ELLIPSIS_END_RE.search(f.text) is not None
+
+
 def _prose_flags(lines: Sequence[LineFeatures], min_sentence_words: int, long_line_words: int,
                  ellipsis_ends: bool) -> list[bool]:
-    flags = []
+    flags: list[bool] = []
     start = 0
+    n = len(lines)
     for k, f in enumerate(lines):
-        nxt = lines[k + 1].text if k + 1 < len(lines) else ""
-        terminal = f.terminal and (ellipsis_ends or f.text[-1:] not in _ELLIPSIS_LAST
-                                   or not _ELLIPSIS_END_RE.search(f.text))
+        terminal = f.terminal and (ellipsis_ends or not _ellipsis_end(f))
         ends = terminal or f.colon_end  # a sentence, or one that introduces a list or quote
-        if not ends and nxt[:1].islower():
+        if not ends and k + 1 < n and lines[k + 1].text[:1].islower():
             continue
-        run = lines[start:k + 1]
-        n_words = sum(g.n_words for g in run)
-        ok = (ends and n_words >= min_sentence_words) or n_words >= long_line_words
-        flags.extend([ok] * len(run))
+        if start == k:  # (most lines are a sentence or a paragraph of their own)
+            n_words = f.n_words
+            flags.append((ends and n_words >= min_sentence_words) or n_words >= long_line_words)
+        else:
+            run = lines[start:k + 1]
+            n_words = sum(g.n_words for g in run)
+            ok = (ends and n_words >= min_sentence_words) or n_words >= long_line_words
+            flags.extend([ok] * len(run))
         start = k + 1
     return flags
 
