@@ -80,7 +80,10 @@ def wrapped_repeats(units: Sequence[Unit], k: int, threshold: float, line_thresh
             continue
         s0 = starts[u.index]
         s1 = s0 + u.n_words
-        pairs = [(p, src[p]) for p in range(max(0, s0 - k + 1), s1) if src[p] >= 0]
+        lo = max(0, s0 - k + 1)
+        if src[lo:s1].count(-1) == s1 - lo:
+            continue  # nothing in this line repeats earlier text (most lines: counted in C)
+        pairs = [(p, src[p]) for p in range(lo, s1) if src[p] >= 0]
         if not pairs:
             continue
         # Keep the shingles that agree on where the copy's source lies: an injected token

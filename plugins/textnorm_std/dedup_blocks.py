@@ -258,7 +258,9 @@ class DedupBlocks(textnorm.Normalizer):
                                 self.options.max_changed_words, self.options.numbers_must_match)
         # Where each word a removal would lose occurs (a few places are enough to know).
         places: dict[str, list[int]] = {x: [] for w in found for x in w.lost}
-        for u in units:
+        for u in units if places else ():
+            if places.keys().isdisjoint(u.words):  # most lines: checked in C
+                continue
             for x in dict.fromkeys(u.words):
                 where = places.get(x)
                 if where is not None and len(where) < 8:
@@ -364,7 +366,9 @@ def _word_spread(copies: Sequence[Copy], units: Sequence[Unit]) -> dict[str, int
             needed.update(lost_words(units[p.dup], units[p.src]))
             needed.update(lost_words(units[p.src], units[p.dup]))
     seen: dict[str, set[int]] = {w: set() for w in needed}
-    for u in units:
+    for u in units if seen else ():
+        if seen.keys().isdisjoint(u.words):  # most lines: checked in C
+            continue
         for w in u.words:
             groups = seen.get(w)
             if groups is not None and len(groups) < 2:
