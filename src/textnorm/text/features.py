@@ -8,7 +8,9 @@ heading shares much with the text after it) read the same numbers.
 
 from __future__ import annotations
 
+import operator
 from collections import Counter
+from itertools import compress
 from typing import Any
 
 import re
@@ -98,20 +100,24 @@ def _is_content(word: str) -> bool:
     return len(word) >= CONTENT_WORD_MIN_CHARS or bool(_IDEOGRAPH_RE.match(word))
 
 
+_FIRST = operator.itemgetter(0)
+
+
 def _case_shape(text: str, fast: bool) -> tuple[str, float]:
     found = (_FAST_CASED_WORD_RE if fast else _CASED_WORD_RE).findall(text)
     # An ASCII word of this pattern starts with a letter, so it has case: skip the test.
-    cased = found if text.isascii() else [w for w in found if w.lower() != w.upper()]
+    # (map/compress with C functions: no Python frame per word.)
+    cased = found if text.isascii() else list(
+        compress(found, map(operator.ne, map(str.lower, found), map(str.upper, found))))
     if not cased:
         return ("caseless" if text.strip() else "empty"), 0.0
-    caps = [w[0].isupper() for w in cased]
-    ratio = sum(caps) / len(caps)
+    ratio = sum(map(str.isupper, map(_FIRST, cased))) / len(cased)
     letters = "".join(cased)
     if len(letters) >= 2 and letters.isupper():
         return "upper", ratio
     if len(cased) > 1 and ratio >= 0.6:
         return "title", ratio
-    if caps[0]:
+    if cased[0][0].isupper():
         return "sentence", ratio
     return ("lower" if ratio == 0 else "sentence"), ratio
 
