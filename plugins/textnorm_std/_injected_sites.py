@@ -163,19 +163,28 @@ def worth_a_look(text: str, places: Places, *, min_anomalous: int, need_odd: int
                  plain_min_anomalous: int, max_words: int) -> list[int]:
     """Indices of the places whose last word passes the necessary conditions of the
     module docstring."""
-    ends, starts = places.ends, places.starts
+    ends, starts, before = places
     keys = [text[s:e] for s, e in zip(starts, ends)]
     counts = Counter(keys)
     odd: Counter[str] = Counter()
     plain: Counter[str] = Counter()
+    accepted = set()
     frequent = []
     for i, key in enumerate(keys):
         if counts[key] < min_anomalous:
             continue
         frequent.append(i)
-        s = starts[i]
-        if _odd_possible(text, s, ends[i], places.before[i], max_words):
+        if key in accepted:
+            continue
+        s, e = starts[i], ends[i]
+        if _odd_possible(text, s, e, before[i], max_words):
             odd[key] += 1
-        if _plain_possible(text, s, ends[i]):
+            if odd[key] >= need_odd:
+                accepted.add(key)
+                continue
+        # A lower-case word after a space starts no capitalised token (the usual case).
+        if (key[0].isupper() or text[s - 1] not in INLINE_SPACE) and _plain_possible(text, s, e):
             plain[key] += 1
-    return [i for i in frequent if odd[keys[i]] >= need_odd or plain[keys[i]] >= plain_min_anomalous]
+            if plain[key] >= plain_min_anomalous:
+                accepted.add(key)
+    return [i for i in frequent if keys[i] in accepted]
