@@ -9,7 +9,7 @@ different paragraph spacing still lines up with its original.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from itertools import filterfalse
 from sys import intern
 
@@ -39,7 +39,8 @@ class Unit:
             rows, page footers, dates, program output), whatever else they share.
         raw: the stripped line, the key of a line without words (``* * *``, ``---``).
         symbol_share: share of its non-space characters that are neither letters, marks
-            nor digits; high in code, markup and tables, low in prose.
+            nor digits; high in code, markup and tables, low in prose (counted on first
+            use: only the lines of a repeat are asked).
     """
 
     index: int
@@ -49,8 +50,16 @@ class Unit:
     words: tuple[str, ...]
     numbers: tuple[str, ...]
     raw: str
-    symbol_share: float
+    _symbols: float | None = attrs.field(default=None, repr=False)
     _bag: Counter | None = attrs.field(default=None, repr=False)
+
+    @property
+    def symbol_share(self) -> float:
+        share = self._symbols
+        if share is None:
+            share = _symbol_share(self.raw)
+            object.__setattr__(self, "_symbols", share)
+        return share
 
     @property
     def n_words(self) -> int:
@@ -82,7 +91,6 @@ def units_of(text: str) -> list[Unit]:
         out.append(Unit(
             index=len(out), line=number, start=span.start, end=span.end, words=ws,
             numbers=numbers, raw=raw,
-            symbol_share=_symbol_share(raw),
         ))
     return out
 
@@ -221,14 +229,14 @@ def extra_words(a: Unit, b: Unit) -> int:
     return a.n_words - shared_words(a, b)
 
 
-def _shingles(unit: Unit) -> Iterable[tuple[str, ...]]:
-    """The distinct word pairs of ``unit`` in the order they first occur (a set's order
-    would depend on the process's string hashing, and with it which of two equally
-    good candidates a lookup compares: the result must not)."""
+def _shingle_keys(unit: Unit) -> list[int]:
+    """The hashes of the distinct word pairs of ``unit``, in the order the pairs first
+    occur (a set's order would depend on the process's string hashing, and with it which
+    of two equally good candidates a lookup compares: the result must not)."""
     ws = unit.words
     if len(ws) < 2:
-        return [ws] if ws else [("\0raw", unit.raw)]
-    return dict.fromkeys(zip(ws, ws[1:]))
+        return [hash(ws if ws else ("\0raw", unit.raw))]
+    return list(dict.fromkeys(map(hash, zip(ws, ws[1:]))))
 
 
 class LineIndex:
@@ -265,7 +273,7 @@ class LineIndex:
 
     def _fetch(self, unit: Unit) -> tuple[int, list, list]:
         if self._last[0] != unit.index:
-            shingles = list(map(hash, _shingles(unit)))
+            shingles = _shingle_keys(unit)
             self._last = (unit.index, shingles, list(map(self._postings.get, shingles)))
         return self._last
 

@@ -28,4 +28,4 @@ def windows(alive: list[int], touched: list[int], margin: int) -> list[range]:
 def barrier(index: int) -> Unit:
     """A unit that repeats nothing and that nothing repeats (its one word is its own)."""
     raw = f"\0barrier {index}"
-    return Unit(index=index, line=-1, start=0, end=0, words=(raw,), numbers=(), raw=raw, symbol_share=1.0)
+    return Unit(index=index, line=-1, start=0, end=0, words=(raw,), numbers=(), raw=raw, symbols=1.0)

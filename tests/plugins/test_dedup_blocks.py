@@ -529,6 +529,5 @@ def test_lookup_reads_the_rarest_pairs_first_within_its_budget():
         index.add(u)
     assert index.best(units[-1], 0.8) == (12, 1.0)
     near = units_of("orchards near the old mill kept their very best pickers all autumn\n")[0]
-    near = type(near)(index=len(units), line=0, start=0, end=0, words=near.words, numbers=(), raw=near.raw,
-                      symbol_share=0.0)
+    near = type(near)(index=len(units), line=0, start=0, end=0, words=near.words, numbers=(), raw=near.raw)
     assert index.best(near, 0.8)[0] == 12
