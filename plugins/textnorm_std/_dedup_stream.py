@@ -19,6 +19,12 @@ import attrs
 from ._dedup_lines import Unit, unexplained
 
 
+_COUNT_FROM = 8192
+"""Runs of words from which the matcher first counts them, to keep single ones out of its
+dictionary: below it (texts up to some 50 KB) the dictionary takes less than a megabyte,
+and counting would cost more time than it saves memory."""
+
+
 @attrs.frozen(slots=True)
 class WrappedRepeat:
     """Units ``dup_first``..``dup_last`` repeat the text of units ``src_first``..``src_last``;
@@ -62,9 +68,12 @@ def wrapped_repeats(units: Sequence[Unit], k: int, threshold: float, line_thresh
     n = max(0, len(stream) - k + 1)
     mask = (1 << max(10, (8 * n).bit_length())) - 1
     counts = bytearray(mask + 1)
-    for key in map(hash, zip(*(stream[i:] for i in range(k)))):
-        if counts[key & mask] < 2:
-            counts[key & mask] += 1
+    if n < _COUNT_FROM:  # a short text: the dictionary stays small, the count costs more
+        counts = bytearray(b"\x02") * (mask + 1)
+    else:
+        for key in map(hash, zip(*(stream[i:] for i in range(k)))):
+            if counts[key & mask] < 2:
+                counts[key & mask] += 1
     first: dict[int, int] = {}
     src = [-1] * len(stream)
     setdefault = first.setdefault
