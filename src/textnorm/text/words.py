@@ -7,7 +7,6 @@ since those scripts do not separate words with spaces.
 
 from __future__ import annotations
 
-import functools
 import re
 import sys
 from collections.abc import Iterator
@@ -77,8 +76,19 @@ class WordPattern:
         return f"WordPattern({_FULL_WORD_RE.pattern!r})"
 
 
-@functools.cache
+_UNSAFE: re.Pattern[str] | None = None
+
+
 def _fast_unsafe() -> re.Pattern[str]:
+    """The pattern of :func:`_build_unsafe`, built once per process (like a pattern
+    compiled at import, it is no cache to empty between runs)."""
+    global _UNSAFE
+    if _UNSAFE is None:
+        _UNSAFE = _build_unsafe()
+    return _UNSAFE
+
+
+def _build_unsafe() -> re.Pattern[str]:
     """A pattern matching any character on which the fast pattern could find other words.
 
     Built on first use from the two engines' own Unicode tables (so it holds whatever
@@ -119,7 +129,7 @@ def re_agrees(text: str) -> bool:
     """Whether the standard library's ``re`` sees the characters of ``text`` as ``regex``
     does: ``[^\\W_]`` as letters and digits, ``[^\\W\\d_]`` as letters, no combining marks,
     ideographs or kana. Patterns for such text may use ``re``, which is faster."""
-    return text.isascii() or _fast_unsafe().search(text) is None
+    return text.isascii() or (_UNSAFE or _fast_unsafe()).search(text) is None
 
 
 WORD_RE = WordPattern()
