@@ -64,3 +64,36 @@ def test_the_fast_line_path_sees_what_the_full_one_sees(parts):
     line = "".join(parts)
     fast = re_agrees(line)
     assert _one_line(line, fast, {}) == _one_line(line, False)
+
+
+def test_case_folding_keeps_every_character_of_its_kind():
+    # line_features counts a line's words on its folded form when NFKC leaves the line
+    # as it is; that holds only if folding never turns a letter into a digit, a digit
+    # into a letter, a word character into a non-word one, ...
+    import unicodedata
+
+    import regex
+
+    cjk = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+    letter_or_mark = regex.compile(r"[\p{L}\p{M}]")
+    number = regex.compile(r"\p{N}")
+
+    def kind(c: str) -> str:
+        return ("cjk" if cjk.match(c) else "lm" if letter_or_mark.match(c)
+                else "n" if number.match(c) else "other")
+
+    for cp in range(0x110000):
+        if 0xD800 <= cp <= 0xDFFF:
+            continue
+        c = chr(cp)
+        folded = c.casefold()
+        if folded != c and unicodedata.is_normalized("NFKC", c):
+            assert {kind(x) for x in folded} == {kind(c)}, hex(cp)
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Zl", "Zp", "Cc"))))
+def test_word_count_is_the_lines_own(line):
+    from textnorm.text import words
+
+    (f,) = line_features(line)
+    assert f.n_words == len(words(line.strip()))

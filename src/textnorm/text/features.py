@@ -9,6 +9,7 @@ heading shares much with the text after it) read the same numbers.
 from __future__ import annotations
 
 import operator
+import unicodedata
 from collections import Counter
 from itertools import compress
 from typing import Any
@@ -224,8 +225,10 @@ def _one_line(raw: str, fast: bool = False, shared: dict[str, str] | None = None
         # above take any iterable.
         tuple(dict.fromkeys(folded if shared is None else map(shared.setdefault, folded, folded))),
         stripped,
-        # Folding an ASCII line only changes case, which keeps every word a word.
-        len(folded) if ascii_line else len(WORD_RE.findall(stripped)),
+        # Case folding maps every character to characters of its own kind (letter or mark,
+        # digit, ideograph or kana, other: tests/text/test_features.py checks all of
+        # Unicode), so it keeps the words; only NFKC can change them.
+        len(folded) if ascii_line or unicodedata.is_normalized("NFKC", raw) else len(WORD_RE.findall(stripped)),
         shape,
         ratio,
         last in _TERMINAL_LAST and bool(_SENTENCE_TERMINAL_RE.search(stripped)),
