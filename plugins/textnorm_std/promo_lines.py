@@ -275,7 +275,10 @@ class PromoLines(textnorm.Normalizer):
             if self._allowed(f.text):
                 continue
             own = region is not None and region[0] <= i <= region[1]
-            coherence = vocab.coherence(units[i], own=own)
+            # The line's coherence, worked out only where a rule reads it (most lines,
+            # prose inside the content without a library match, need none).
+            coherence: float | None = None
+            known = False
             entry = entries[i]
             if entry is not None and entry.shape == "prefix":
                 # Judge "Also read: <teaser>" by its teaser: the prefix's own words
@@ -283,8 +286,15 @@ class PromoLines(textnorm.Normalizer):
                 teaser = line_units(entry.teaser(line_key(f.text)))
                 reason = self._pattern_reason(f, entry, prose[i], vocab.coherence(teaser, own=own))
             else:
+                if entry is not None and entry.category not in WEAK_CATEGORIES:
+                    coherence, known = vocab.coherence(units[i], own=own), True
                 reason = self._pattern_reason(f, entry, prose[i], coherence)
-            if reason is None and region is not None and i > 0:  # line 0 is the title's place
+            # Line 0 is the title's place; prose, a sentence and a short label are no
+            # headline (the first test of _headline_reason, made here).
+            if (reason is None and region is not None and i > 0
+                    and not (prose[i] or f.terminal or f.n_words < o.headline_min_words)):
+                if not known:
+                    coherence, known = vocab.coherence(units[i], own=own), True
                 reason = self._headline_reason(lines, prose, units, i, coherence)
             # An item of a list that a lead-in of the content announces ("More about:")
             # is not furniture for its position.
@@ -295,6 +305,8 @@ class PromoLines(textnorm.Normalizer):
                 reason = (f"repeated page furniture {where} the main content: "
                           f"the same line stands at line {numbers[kept_copy[i]] + 1} (kept copy)")
             if reason is None and by_position and not listed and not first <= i <= last:
+                if not known:
+                    coherence, known = vocab.coherence(units[i], own=own), True
                 reason = self._outside_reason(f, entries[i], prose[i], coherence, i, first, last)
             if reason is not None:
                 out.append(_Verdict(numbers[i], reason))
