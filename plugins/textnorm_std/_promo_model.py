@@ -206,9 +206,10 @@ def word_equivalents(f: LineFeatures) -> float:
 # An ellipsis closing a line: the sentence was cut off (a teaser or a title shortened
 # to fit a box), or trails away; either way it is not a finished sentence.
 _ELLIPSIS_END_RE = regex.compile(r"(?:…|\.\.\.)[\"'”’»)\]」』）]*\s*\Z")
-# The last character of a stripped line the pattern above can match (``str.strip`` removes
-# every character ``\s`` matches): testing it first spares the scan of most lines.
-_ELLIPSIS_LAST = frozenset("….\"'”’»)]」』）")
+# What the pattern above finds, without a scan: on a stripped line (``str.strip`` removes
+# every character ``\s`` matches) it matches when the line, its closing quotes and
+# brackets taken off, ends in an ellipsis (neither ellipsis character closes anything).
+_ELLIPSIS_CLOSERS = "\"'”’»)]」』）"
 
 
 def prose_flags(lines: Sequence[LineFeatures], min_sentence_words: int, long_line_words: int,
@@ -234,7 +235,7 @@ def prose_flags(lines: Sequence[LineFeatures], min_sentence_words: int, long_lin
 
 def _ellipsis_end(f: LineFeatures) -> bool:
     """The line ends a sentence with an ellipsis."""
-    return f.terminal and f.text[-1:] in _ELLIPSIS_LAST and _ELLIPSIS_END_RE.search(f.text) is not None
+    return f.terminal and f.text.rstrip(_ELLIPSIS_CLOSERS).endswith(("…", "..."))
 
 
 def _prose_flags(lines: Sequence[LineFeatures], min_sentence_words: int, long_line_words: int,

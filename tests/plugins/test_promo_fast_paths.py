@@ -12,6 +12,7 @@ from __future__ import annotations
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from textnorm_std import _promo_model as _model
 from textnorm_std import _promo_patterns as patterns
 from textnorm_std._promo_model import (
     LineUnits,
@@ -100,6 +101,14 @@ def test_word_equivalents_count_ideographs_kana_and_hangul_as_half_words(lines: 
     for f in line_features("\n".join(lines)):
         cjk = len(_CJK.findall(f.text))
         assert word_equivalents(f) == f.n_words - cjk + cjk / 2
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=st.sampled_from(".…\"'”’»)]」』）a \u3000\xa0"), max_size=12))
+def test_ellipsis_end_without_a_scan_is_the_pattern(text: str) -> None:
+    text = text.strip()
+    found = _model._ELLIPSIS_END_RE.search(text) is not None
+    assert text.rstrip(_model._ELLIPSIS_CLOSERS).endswith(("…", "...")) == found
 
 
 def test_ideograph_pairs_and_hangul_words() -> None:
