@@ -12,6 +12,7 @@ from __future__ import annotations
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from textnorm_std import _promo_match as match
 from textnorm_std import _promo_model as _model
 from textnorm_std import _promo_patterns as patterns
 from textnorm_std._promo_model import (
@@ -146,7 +147,7 @@ keys = st.builds(
 @given(keys)
 def test_library_answers_as_one_entry_at_a_time(key: str) -> None:
     key = patterns.line_key(key)
-    assert patterns.match_library(key) is reference_library(key)
+    assert match.match_library(key) is reference_library(key)
 
 
 @settings(max_examples=100, deadline=None)
@@ -155,17 +156,17 @@ def test_skeletons_let_every_match_through(key: str) -> None:
     key = patterns.line_key(key)
     for entry in patterns.LIBRARY:
         if entry.shape == "line" and entry.compiled.fullmatch(key):
-            assert patterns._LINE_SKELETON.fullmatch(key)
+            assert match._LINE_SKELETON.fullmatch(key)
         elif entry.shape == "prefix" and entry.compiled.match(key):
-            assert patterns._PREFIX_SKELETON.match(key)
+            assert match._PREFIX_SKELETON.match(key)
         elif entry.shape == "contains" and entry.compiled.search(key):
-            assert patterns._CONTAINS_SKELETON.search(key)
-            assert patterns._CONTAINS_ANCHORS.search(key)
+            assert match._CONTAINS_SKELETON.search(key)
+            assert match._CONTAINS_ANCHORS.search(key)
 
 
 def test_required_strings_of_a_pattern() -> None:
     def required(source: str) -> set[str] | None:
-        return patterns._Required(source).parse()
+        return match._Required(source).parse()
 
     assert required("all rights ~reserved") == {"all rights "}
     assert required("ab+c") == {"ab"}
@@ -175,7 +176,7 @@ def test_required_strings_of_a_pattern() -> None:
     assert required("~advertisement") == {"adver", "tise", "ment"}  # one piece is left whole
     assert required(".{0,40}") is None
     # Every contains entry requires something, so the anchor search is in use.
-    assert patterns._CONTAINS_ANCHORS is not None
+    assert match._CONTAINS_ANCHORS is not None
 
 
 def test_library_typos_and_later_entries() -> None:
@@ -183,9 +184,9 @@ def test_library_typos_and_later_entries() -> None:
                  "We use cookies. All rights reserved.", "Alle Rechte vorbehalten",
                  "Also read: harbour news", "© 2024 Coastal Media", "続きを読む"]:
         key = patterns.line_key(line)
-        assert patterns.match_library(key) is reference_library(key) is not None, line
+        assert match.match_library(key) is reference_library(key) is not None, line
     for line in ["The council voted to restore the lighthouse", "Harbour news"]:
-        assert patterns.match_library(patterns.line_key(line)) is None
+        assert match.match_library(patterns.line_key(line)) is None
 
 
 # -- later passes reuse the line features of the first ----------------------------------

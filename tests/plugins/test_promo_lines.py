@@ -10,7 +10,8 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from textnorm_std._promo_patterns import line_key, match_library
+from textnorm_std._promo_match import match_library
+from textnorm_std._promo_patterns import line_key
 from textnorm_std.promo_lines import PatternTimeoutError, PromoLines, PromoLinesOptions
 
 import textnorm
