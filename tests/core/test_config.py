@@ -86,7 +86,7 @@ def test_missing_config_file(reg, tmp_path):
 
 def test_embedded_default_config_loads_and_names_the_standard_steps():
     cfg = PipelineConfig.default(Registry())
-    assert [s.use for s in cfg.steps] == ["dedup-blocks", "injected-tokens", "promo-lines", "sections"]
+    assert [s.use for s in cfg.steps] == ["injected-tokens", "dedup-blocks", "promo-lines", "sections"]
     assert "[[step]]" in default_config_text()
 
 
