@@ -20,6 +20,7 @@ from ._dedup_edits import changes, resolve
 from ._dedup_lines import Unit, explained, extra_words, lost_words, units_of
 from ._dedup_passes import barrier, windows
 from ._dedup_stream import wrapped_repeats
+from ._dedup_truncated import truncated_copies
 
 
 def _number(value: object, name: str) -> None:
@@ -111,6 +112,20 @@ class DedupBlocksOptions:
     ``›``, ``•``, ``·``) is page furniture (a credit line, a breadcrumb): its repeat apart
     counts from ``min_words`` words instead of ``min_words_apart``."""
 
+    truncated_min_words: int = attrs.field(default=4, validator=[v.instance_of(int), v.ge(0)])
+    """Whole words a truncated copy (a line cut off with an ellipsis, ``Discuss: <the first
+    words of a title>...``) must share with the beginning of the longer line it repeats:
+    four words in the same order at the start of two lines, one of them cut off, are no
+    chance (three are: ``I was going...``). 0 turns the rule off."""
+
+    truncated_label_words: int = attrs.field(default=3, validator=[v.instance_of(int), v.ge(0)])
+    """Space-separated tokens a truncated copy may have before the words it repeats, ended
+    by a colon, a spaced separator or a closing bracket, within ``label_max_chars``
+    characters: a link's label (``Discuss:``, ``Read more:``, ``Weiterlesen:``, ``Lire la
+    suite :``, ``Lesen Sie auch:``, ``[Video]``, ``続きを読む：``), the only words such a line
+    adds. Three tokens hold the usual "read more"/"see also" labels of languages written
+    with spaces. 0: no label."""
+
     max_postings: int = attrs.field(default=32, validator=[v.instance_of(int), v.ge(1)])
     """Lines remembered per word pair in the index: bounds the work per line (linear cost);
     exact repeats are found without this limit."""
@@ -153,9 +168,17 @@ class DedupBlocks(textnorm.Normalizer):
                                   numbers_must_match=o.numbers_must_match, max_changed=o.max_changed_words)
 
     def __call__(self, doc: textnorm.Document) -> textnorm.Proposal:
+        o = self.options
         units = units_of(doc.text)
         removed: dict[int, tuple[int, float, str]] = {}
-        alive = units
+        # Truncated copies first, over all lines: removing a repeat never makes a line a
+        # truncated copy (a line's words never depend on other lines), so none is left to
+        # find in the output, and the passes below see the text without them (a stutter
+        # with a teaser link between its copies is then found at once). A truncated copy
+        # whose longer line goes as a repeat points to that line's kept copy (``resolve``).
+        for t in truncated_copies(units, o.truncated_min_words, o.truncated_label_words, o.label_max_chars):
+            removed[t.unit] = (t.full, t.common / units[t.full].n_words, t.note)
+        alive = [u for u in units if u.index not in removed] if removed else units
         # Removing one copy can reveal repeats inside the copy that stayed (a paragraph
         # doubled inside a kept later copy was paired with the first copy before); look
         # again at what is left until nothing more goes, so that the result is idempotent.
