@@ -100,6 +100,11 @@ class PromoLinesOptions:
     page mark, and of a short line repeated verbatim, the copies outside the content go
     on such a page (the copy inside the content, or else the one nearest to it, stays:
     the text loses nothing, a title printed twice keeps one copy)."""
+    pager_links: bool = True
+    """After the main content, the line right after a pager label ("Next", "Précédent",
+    "次へ") is that link's text, the title of another page ("Chapter 7 - ..."): page
+    furniture, however well it matches the subject. Before the content the same shape
+    is too often the title itself, so only lines after it go."""
     repeat_min_span_share: float = attrs.field(default=0.5, validator=_unit_interval)
     """...but only when the content span holds at least this share of the document's
     prose words: on an index page or a list of teasers no run of prose dominates, and

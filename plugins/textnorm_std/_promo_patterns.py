@@ -34,7 +34,7 @@ import unicodedata
 import attrs
 import regex
 
-WEAK_CATEGORIES = frozenset({"nav", "social"})
+WEAK_CATEGORIES = frozenset({"nav", "pager", "social"})
 """Entries of these categories (single navigation words, social-network names) are
 too plain to remove a line on their own inside the content ("Search" may be a
 heading); they only count where the content model already sees page furniture."""
@@ -140,7 +140,7 @@ _ENTRIES: tuple[tuple[str, str, str, str], ...] = (
         r"and ~conditions|& ~conditions)|cookie ~policy|site ?map|back to top|skip to (?:main )?content|"
         r"skip ~navigation|log ?in|sign ?in|log ?out|sign ?out|my account|search|menu|home)"
     )),
-    ("nav", "en", "line", r"(?:~previous|next)(?: (?:~article|story|post|page|~chapter))?"),
+    ("pager", "en", "line", r"(?:~previous|next)(?: (?:~article|story|post|page|~chapter))?"),
     # ---- calls to action: a prefix before a teaser headline
     ("cta", "en", "prefix", (
         r"(?:also read|read also|also see|must read|recommended|read more|more from .{1,30}|"
@@ -186,9 +186,9 @@ _ENTRIES: tuple[tuple[str, str, str, str], ...] = (
         r"(?:~artikel |seite )?(?:teilen|drucken|~versenden|~empfehlen|~kommentieren|"
         r"~kommentare(?: lesen)?(?: \(\d+.{0,20}\))?)(?: \d+)?"
     )),
+    ("pager", "de", "line", r"(?:~vorige|~vorherige|nächste|zurück|weiter)(?: (?:seite|~artikel))?"),
     ("nav", "de", "line", (
-        r"(?:~vorige|~vorherige|nächste|zurück|weiter)(?: (?:seite|~artikel))?|nach oben|"
-        r"zum inhalt springen|~impressum|~datenschutz(?:~erklärung|hinweis)?|kontakt|~mediadaten|"
+        r"nach oben|zum inhalt springen|~impressum|~datenschutz(?:~erklärung|hinweis)?|kontakt|~mediadaten|"
         r"~startseite|suche"
     )),
     ("cta", "de", "prefix", (
@@ -215,8 +215,9 @@ _ENTRIES: tuple[tuple[str, str, str, str], ...] = (
     ("nav", "fr", "line", (
         r"(?:~partager|~imprimer|~commenter|~commentaires?|~réagir)(?: (?:cet|l'|sur) ?~article)?(?: \d+)?"
     )),
+    ("pager", "fr", "line", r"(?:~précédent|suivant)"),
     ("nav", "fr", "line", (
-        r"(?:~précédent|suivant|haut de page|retour en haut|~accueil|~recherche|mentions ~légales|"
+        r"(?:haut de page|retour en haut|~accueil|~recherche|mentions ~légales|"
         r"~politique de ~confidentialité|plan du site|nous contacter)"
     )),
     ("cta", "fr", "prefix", (
@@ -239,8 +240,9 @@ _ENTRIES: tuple[tuple[str, str, str, str], ...] = (
     ("cta", "es", "line", r"(?:~síguenos|~siguenos)(?: en .{1,40})?"),
     ("cta", "es", "contains", r"(?:directamente|cada \w+) en tu (?:bandeja de entrada|correo)"),
     ("nav", "es", "line", r"(?:~compartir|~imprimir|~comentarios?|~comentar)(?: \d+)?"),
+    ("pager", "es", "line", r"(?:~anterior|~siguiente)"),
     ("nav", "es", "line", (
-        r"(?:~anterior|~siguiente|volver arriba|inicio|~buscar|aviso legal|~política de ~privacidad|"
+        r"(?:volver arriba|inicio|~buscar|aviso legal|~política de ~privacidad|"
         r"~contacto)"
     )),
     ("cta", "es", "prefix", (
@@ -305,13 +307,15 @@ _ENTRIES: tuple[tuple[str, str, str, str], ...] = (
     ("cta", "ja", "prefix", r"(?:【関連記事】|関連記事|あわせて読みたい|こちらもおすすめ)"),
     ("nav", "ja", "line", (
         r"(?:ツイート|シェア(?:する)?|いいね|コメント(?:\d+件)?|ログイン|ログアウト|トップ|ホーム|検索|"
-        r"メニュー|次へ|前へ)"
+        r"メニュー)"
     )),
+    ("pager", "ja", "line", r"(?:次へ|前へ)"),
     ("ad", "ja", "line", r"(?:広告|スポンサーリンク|\[pr\]|【pr】|pr)"),
     ("copyright", "ja", "contains", r"無断転載(?:を)?禁(?:じます|止)"),
     ("cta", "zh", "line", r"(?:阅读全文|閱讀全文|查看更多|点击查看|點擊查看|关注我们|關注我們|扫码关注|立即订阅)"),
     ("cta", "zh", "prefix", r"(?:相关文章|相關文章|相关阅读|相關閱讀|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀)"),
-    ("nav", "zh", "line", r"(?:分享(?:到)?|评论|評論|登录|登入|注册|註冊|首页|首頁|上一篇|下一篇|返回顶部|回到頂部)"),
+    ("nav", "zh", "line", r"(?:分享(?:到)?|评论|評論|登录|登入|注册|註冊|首页|首頁|返回顶部|回到頂部)"),
+    ("pager", "zh", "line", r"(?:上一篇|下一篇)"),
     ("ad", "zh", "line", r"(?:广告|廣告|赞助内容|贊助內容)"),
     ("copyright", "zh", "contains", r"版权所有|版權所有"),
 )

@@ -51,6 +51,7 @@ _CATEGORY_NAMES = {
     "app": "app banner",
     "copyright": "copyright footer",
     "nav": "navigation link",
+    "pager": "pager link",
 }
 # A trailing count as view counters print it (7, 23, 1.2K), but not a year or a
 # time or the day of a date: a dateline is content.
@@ -205,6 +206,10 @@ class PromoLines(textnorm.Normalizer):
                 where = "before" if i < first else "after"
                 reason = (f"repeated page furniture {where} the main content: "
                           f"the same line stands at line {numbers[kept_copy[i]] + 1} (kept copy)")
+            if (reason is None and o.pager_links and region is not None and i > last
+                    and not prose[i] and entries[i - 1] is not None and entries[i - 1].category == "pager"):
+                reason = (f"pager link after the main content: the title of the page that "
+                          f"{lines[i - 1].text!r} at line {numbers[i - 1] + 1} leads to")
             if reason is None and by_position and not listed and not first <= i <= last:
                 if not known:
                     coherence, known = vocab.coherence(units[i], own=own), True

@@ -429,3 +429,41 @@ def test_lone_question_in_a_menu_does_not_widen_the_content() -> None:
     assert not any(m in doc.text.splitlines() for m in menu_after)
     wide = run_normalizer(PromoLines(PromoLinesOptions(widen_needs_paragraphs=False)), noisy)
     assert all(m in wide.text.splitlines() for m in menu_after)
+
+
+# -- pager links after the content ---------------------------------------------------------------
+
+PAGER = ["Previous", "Harbour festival draws record crowds", "Next", "Lighthouse keeper retires after forty years"]
+
+
+def test_pager_link_titles_after_the_content_removed_even_next_to_it() -> None:
+    # "Harbour festival ..." stands right after the content, where a sign-off would stay:
+    # only its place after "Previous" says it is the title of another page.
+    doc = run_normalizer(PromoLines(), CLEAN + "\n".join(PAGER + FOOTER) + "\n")
+    assert doc.text.strip() == CLEAN.strip()
+    reasons = {e.removed.strip(): e.reason for e in doc.edits}
+    assert reasons["Lighthouse keeper retires after forty years"] == (
+        "pager link after the main content: the title of the page that 'Next' at line "
+        f"{CLEAN.count(chr(10)) + 3} leads to")
+    assert_edits_map_to_original(doc)
+
+
+def test_pager_links_option_off_keeps_the_title_next_to_the_content() -> None:
+    doc = run_normalizer(PromoLines(PromoLinesOptions(pager_links=False)), CLEAN + "\n".join(PAGER + FOOTER) + "\n")
+    assert "Harbour festival draws record crowds" in doc.text
+
+
+def test_a_title_after_a_pager_label_before_the_content_stays() -> None:
+    doc = run_normalizer(PromoLines(), "Previous\n" + CLEAN + "\n".join(FOOTER) + "\n")
+    assert doc.text.strip() == CLEAN.strip()
+
+
+@pytest.mark.parametrize(("text", "pager"), [
+    (GERMAN, ["Zurück", "Alte Fähre wird im Winter verschrottet", "Weiter", "Neue Fähre fährt bald öfter"]),
+    (FRENCH, ["Précédent", "Le marché aux fleurs déménage", "Suivant", "Le marché du dimanche s'agrandit"]),
+    (CHINESE, ["上一篇", "山区小学的新操场", "下一篇", "城市图书馆延长开放时间"]),
+])
+def test_pager_link_titles_in_other_languages_removed(text: str, pager: list[str]) -> None:
+    doc = run_normalizer(PromoLines(), text + "\n".join(pager) + "\n")
+    assert doc.text.strip() == text.strip()
+    assert_idempotent(PromoLines(), doc.text)
