@@ -20,8 +20,9 @@ import math
 import random
 import time
 
-import textnorm
 from textnorm_std.dedup_blocks import DedupBlocks
+
+import textnorm
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 

@@ -23,7 +23,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from ._common import OUT, ROOT, SHARED, log, md_table
+from ._common import ROOT, SHARED, log, md_table
 
 CORPORA = ("seed", "dev")
 SCORE = SHARED / "eval" / "score.py"

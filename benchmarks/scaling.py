@@ -76,7 +76,6 @@ def _worker(name: str, path: str, traced: bool) -> dict[str, Any]:
     import textnorm
     from textnorm.apply import apply_proposal
     from textnorm.pipeline import Pipeline
-
     from textnorm.text.words import re_agrees
 
     text = Path(path).read_text(encoding="utf-8")

@@ -34,6 +34,7 @@ import regex
 
 from textnorm.text import WORD_RE, nfkc_casefold
 
+from ._injected_counts import DocumentCounts, split_candidates, vocabulary
 from ._injected_positions import (
     CJK_TERMINALS,
     CLOSERS,
@@ -48,7 +49,6 @@ from ._injected_positions import (
     classify,
     right_of,
 )
-from ._injected_counts import DocumentCounts, split_candidates, vocabulary
 from ._injected_sites import sentence_end_words, worth_a_look
 from ._injected_words import phrases_ending_at, words_back
 

@@ -32,7 +32,13 @@ import regex
 
 from textnorm.text.words import re_agrees
 
-from ._injected_positions import CJK_TERMINALS, CLOSERS, INLINE_SPACE, ODD_SPACED_TERMINALS, TERMINALS
+from ._injected_positions import (
+    CJK_TERMINALS,
+    CLOSERS,
+    INLINE_SPACE,
+    ODD_SPACED_TERMINALS,
+    TERMINALS,
+)
 from ._injected_words import CJK, WORD_CHAR_RE, chunk_start, last_word_start
 
 _T = re.escape("".join(sorted(TERMINALS)))

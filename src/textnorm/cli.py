@@ -21,7 +21,15 @@ from .batch import RecordError, input_error
 from .config import PipelineConfig, default_config_text, render_config
 from .errors import TextnormError
 from .explain import explain_document
-from .inputs import DECODE_ERRORS, INPUT_FORMATS, Record, RecordFailure, Source, find_sources, read_records
+from .inputs import (
+    DECODE_ERRORS,
+    INPUT_FORMATS,
+    Record,
+    RecordFailure,
+    Source,
+    find_sources,
+    read_records,
+)
 from .options import option_defaults, option_fields, type_name
 from .outputs import EXTRAS, AtomicFile
 from .pipeline import Pipeline

@@ -17,7 +17,15 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from typing import IO, Any, BinaryIO
 
-from .batch import END, BatchStats, RecordError, Result, WorkItem, clean_item, count_result
+from .batch import (
+    END,
+    BatchStats,
+    RecordError,
+    Result,
+    WorkItem,
+    clean_item,
+    count_result,
+)
 from .corpus_dedup import CorpusDedupOptions, CorpusTable, count_units
 from .errors import InputError, TextnormError
 from .inputs import STDIN, ReadPosition, RecordFailure, Source, iter_raw, parse_raw

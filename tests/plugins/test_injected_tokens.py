@@ -8,6 +8,8 @@ from __future__ import annotations
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
+from textnorm_std._injected_detect import binomial_tail
+from textnorm_std.injected_tokens import InjectedTokens, InjectedTokensOptions
 
 import textnorm
 from textnorm.testing import (
@@ -19,8 +21,6 @@ from textnorm.testing import (
     run_normalizer,
 )
 from textnorm.text import WORD_RE
-from textnorm_std._injected_detect import binomial_tail
-from textnorm_std.injected_tokens import InjectedTokens, InjectedTokensOptions
 
 # -- invented documents --------------------------------------------------------------------------
 

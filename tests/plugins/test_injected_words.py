@@ -12,13 +12,9 @@ from collections import Counter
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-import textnorm
-from textnorm.text import WORD_RE
-from textnorm.text.words import re_agrees
 from textnorm_std import _injected_detect
-from textnorm_std._injected_repair import changes_for
 from textnorm_std._injected_positions import INLINE_SPACE, TERMINALS
+from textnorm_std._injected_repair import changes_for
 from textnorm_std._injected_sites import (
     sentence_end_words,
     sentence_ends,
@@ -32,6 +28,10 @@ from textnorm_std._injected_words import (
     words_back,
 )
 from textnorm_std.injected_tokens import InjectedTokens, InjectedTokensOptions
+
+import textnorm
+from textnorm.text import WORD_RE
+from textnorm.text.words import re_agrees
 
 # Pieces that make word boundaries hard: apostrophes inside and around words, digits
 # after letters after an apostrophe ("ab'c1" is two words), combining marks, ideographs

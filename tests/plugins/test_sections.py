@@ -6,13 +6,18 @@ import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from textnorm_std._sections_byline import is_placeholder, read_byline
+from textnorm_std._sections_dates import find_dates, parse_date
+from textnorm_std.sections import (
+    PLACEHOLDER_AUTHOR,
+    Sections,
+    SectionsOptions,
+    find_headings,
+)
 
 import textnorm
 from textnorm.testing import articles as clean_articles
 from textnorm.testing import assert_idempotent, assert_unchanged
-from textnorm_std._sections_byline import is_placeholder, read_byline
-from textnorm_std._sections_dates import find_dates, parse_date
-from textnorm_std.sections import PLACEHOLDER_AUTHOR, Sections, SectionsOptions, find_headings
 
 BODY_EN = (
     "The harbour council met on Tuesday to discuss the new ferry timetable, which many residents "

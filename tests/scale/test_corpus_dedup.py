@@ -10,7 +10,12 @@ from hypothesis import strategies as st
 from scale_util import config, read_jsonl, run, write_jsonl
 
 import textnorm
-from textnorm.corpus_dedup import CorpusDedup, CorpusDedupOptions, CorpusTable, count_units
+from textnorm.corpus_dedup import (
+    CorpusDedup,
+    CorpusDedupOptions,
+    CorpusTable,
+    count_units,
+)
 
 FOOTER = "Abonnez-vous à notre lettre pour recevoir chaque matin les nouvelles de la région."
 BLOCK = "Dieser Artikel wurde von einer Agentur übernommen und redaktionell nicht bearbeitet worden."

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from scale_util import config, docs, read_jsonl, run, write_jsonl
+from scale_util import config, docs, run, write_jsonl
 
 from textnorm.inputs import Source, find_sources, iter_raw, read_records
 from textnorm.outputs import output_name

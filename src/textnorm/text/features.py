@@ -9,12 +9,11 @@ heading shares much with the text after it) read the same numbers.
 from __future__ import annotations
 
 import operator
+import re
 import unicodedata
 from collections import Counter
 from itertools import compress
 from typing import Any
-
-import re
 
 import attrs
 import regex
