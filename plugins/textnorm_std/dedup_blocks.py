@@ -150,8 +150,11 @@ _CODE_RE = regex.compile(r"[()\[\]{}<>=;\\]|,\Z")
 repeat short statements legitimately, so a block holding them is no menu or chart."""
 
 _MAX_PASSES = 4
-"""Each pass can only reveal repeats inside copies kept by the one before; in practice
-the second pass finds the last of them."""
+"""Passes over the whole text that remove something, and as many over stretches: each
+pass can only reveal repeats inside copies kept by the one before; in practice the second
+pass finds the last of them. Passes over stretches count apart, since a long text needs a
+few of them and they cost little: counted together, they used up the passes a long text
+needed to confirm its result."""
 
 
 class DedupBlocks(textnorm.Normalizer):
@@ -182,36 +185,47 @@ class DedupBlocks(textnorm.Normalizer):
         # Removing one copy can reveal repeats inside the copy that stayed (a paragraph
         # doubled inside a kept later copy was paired with the first copy before); look
         # again at what is left until nothing more goes, so that the result is idempotent.
-        # A removal mostly reveals repeats near itself and its kept copy: a later pass looks
-        # at the lines around them only, so that a long text (where some pass nearly always
-        # finds one more repeat somewhere) does not pay for whole extra passes. Once such a
-        # pass finds nothing, one pass over the whole text confirms (a removal can also
-        # change which earlier copy a repeat far away follows).
+        # A removal mostly reveals repeats near itself and its kept copy: a later pass of the
+        # line matcher looks at the lines around them only, so that a long text (where some
+        # pass nearly always finds one more repeat somewhere) does not pay for whole extra
+        # passes. The first pass removes copies all over the text, and a removal can also
+        # change which earlier copy a repeat far away follows: one pass over the whole text
+        # after it confirms (the next pass itself when its stretches cover half the text).
+        # Later removals are few, and the passes around them are their follow-up: confirming
+        # each of them again made the number of whole passes grow with the text's length.
+        # The wrapped matcher reads the whole text whenever it runs (a stretch with other
+        # line breaks can lie anywhere once the copies around it are gone, and which place a
+        # run of words first occurred changes with every removal).
         scope: list[range] | None = None  # None: every unit
         wrapped_done = False  # the wrapped matcher found nothing in ``alive`` as it is
-        passes = 0
-        while passes < _MAX_PASSES:
+        owed = False  # a pass of the line matcher over the whole text is owed
+        passes = [0, 0]  # passes that removed something: over the whole text, over stretches
+        while max(passes) < _MAX_PASSES:
             found = self._look(alive, scope, self._decide_lines)
+            by_lines = bool(found)
+            whole = scope is None
+            if scope is None:
+                owed = False  # this pass read everything after the removals so far
             if not found and self.options.match_wrapped and not wrapped_done:
-                # Over the whole text: a stretch with other line breaks can lie anywhere
-                # once the copies around it are gone.
                 found = self._look(alive, None, self._decide_wrapped)
                 wrapped_done = not found
+                whole = True
             if not found:
-                if scope is None:
+                if not owed:
                     break
                 scope = None  # the confirming pass
                 continue
-            passes += 1
+            passes[not whole] += 1
             touched = []
             for k, (target, sim, note) in found.items():
                 removed[alive[k].index] = (alive[target].index, sim, note)
                 touched += (alive[k].index, alive[target].index)
             alive = [u for u in alive if u.index not in removed]
             wrapped_done = False
+            owed = owed or (by_lines and sum(passes) == 1)
             scope = windows([u.index for u in alive], touched, self.options.max_gap + 1)
             if 2 * sum(map(len, scope)) >= len(alive):
-                scope = None  # most of the text: one pass over all of it is also the confirming one
+                scope = None  # most of the text: one pass over all of it costs about the same
         if not removed:
             return textnorm.NOTHING
         return textnorm.Proposal(changes=changes(doc.text, units, resolve(removed)))
