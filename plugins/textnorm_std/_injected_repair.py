@@ -29,9 +29,9 @@ from ._injected_positions import (
     classify,
     left_of,
 )
+from ._injected_words import WORD_CHAR_RE as _WORD_CHAR_RE
 from ._injected_words import is_word_char, last_word_start
 
-_WORD_CHAR_RE = regex.compile(r"[\p{L}\p{M}\p{N}]")
 _ORPHAN_RE = regex.compile(r"\p{Ll}")
 
 

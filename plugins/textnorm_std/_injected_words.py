@@ -20,10 +20,10 @@ from collections.abc import Iterator
 import regex
 
 from textnorm.text import WORD_RE
+from textnorm.text.words import SINGLE_CHARACTER_WORDS as CJK
 
-CJK = r"\p{Han}\p{Hiragana}\p{Katakana}"
-"""The scripts ``WORD_RE`` takes one character at a time (the same classes as there;
-tests/plugins/test_injected_words.py checks the helpers against ``WORD_RE``)."""
+# CJK: the scripts ``WORD_RE`` takes one character at a time
+# (tests/plugins/test_injected_words.py checks the helpers against ``WORD_RE``).
 
 _CHUNK = r"\p{L}\p{M}\p{N}'’"
 _CHUNK_BACK_RE = regex.compile(rf"[{_CHUNK}]+", regex.REVERSE | regex.V1)

@@ -24,7 +24,6 @@ line belongs to it. Everything here is one pass over the lines, linear in the te
 from __future__ import annotations
 
 import operator
-import re
 from collections.abc import Collection, Iterable, Sequence
 
 import regex
@@ -42,9 +41,6 @@ _CJK_RUN_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]{2,}")
 # A content unit opening with an ideograph or kana, in units joined by line breaks.
 _CJK_UNIT_RE = regex.compile(r"(?m)^[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}].*")
 _PAIR_SPECIFICITY = 3  # an ideograph pair weighs as a word of average length (six letters)
-# The shared word pattern (textnorm.text.words.WORD_RE) on an ASCII, lower-case text:
-# letters and digits, an apostrophe between letters kept inside the word.
-_ASCII_WORD_RE = re.compile(r"[a-z0-9]+(?:'[a-z]+)*")
 
 
 def content_units(text: str) -> set[str]:
@@ -59,10 +55,10 @@ def _content_units(text: str) -> tuple[set[str], Collection[str] | None]:
     """:func:`content_units`, and those of them that open with an ideograph, kana or
     Hangul: empty when ``text`` holds none of those, ``_ASK`` when not worked out."""
     if text.isascii():
-        # NFKC leaves ASCII alone and case folding only lowers it; on ASCII the shared
-        # word pattern is _ASCII_WORD_RE, which the faster ``re`` engine runs. Distinct
-        # words first (in C), then the length and digit tests on those only.
-        return {w for w in set(_ASCII_WORD_RE.findall(text.lower())) if len(w) >= CONTENT_WORD_MIN_CHARS
+        # NFKC leaves ASCII alone and case folding only lowers it (WORD_RE runs ASCII on
+        # ``re`` by itself). Distinct words first (in C), then the length and digit tests
+        # on those only.
+        return {w for w in set(WORD_RE.findall(text.lower())) if len(w) >= CONTENT_WORD_MIN_CHARS
                 and not w.isdigit()}, ()
     folded = nfkc_casefold(text)
     # The words long enough, without the numbers (a word opening with a letter is no

@@ -20,7 +20,7 @@ import regex
 
 from .keys import nfkc_casefold
 from .spans import lines
-from .words import WORD_RE, re_agrees
+from .words import SINGLE_CHARACTER_WORDS, WORD_RE, re_agrees
 
 _SENTENCE_TERMINAL_RE = regex.compile(r"[.!?…。！？｡।॥؟][\"'”’»)\]」』）]*\s*\Z")
 _TRAILING_NUMBER_RE = regex.compile(r"(?<=\s)[\d.,]+[KkMm]?\s*\Z")
@@ -30,7 +30,7 @@ _CASED_WORD_RE = regex.compile(r"\p{L}[\p{L}\p{M}'’]*")
 # The same words on a line where `re` agrees with `regex` (see words.re_agrees).
 _FAST_CASED_WORD_RE = re.compile(r"[^\W\d_]+(?:['’]+[^\W\d_]*)*")
 _IDEOGRAPH_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
-_SINGLE_CHAR_WORD_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+_SINGLE_CHAR_WORD_RE = regex.compile(f"[{SINGLE_CHARACTER_WORDS}]")
 # Last characters a line must end with for the two end-anchored patterns above to match:
 # checking the last character first spares a regex scan of every line (most fail it).
 _TERMINAL_LAST = frozenset(".!?…。！？｡।॥؟\"'”’»)]」』）")

@@ -16,7 +16,10 @@ import regex
 
 from .spans import Span
 
-_CJK = r"\p{Han}\p{Hiragana}\p{Katakana}"
+SINGLE_CHARACTER_WORDS = r"\p{Han}\p{Hiragana}\p{Katakana}"
+"""The scripts whose every character is a word of its own (as a ``regex`` character-class
+body): they do not separate words with spaces."""
+_CJK = SINGLE_CHARACTER_WORDS
 _FULL_WORD_RE = regex.compile(
     rf"[{_CJK}]|[[\p{{L}}\p{{M}}\p{{N}}]--[{_CJK}]]+(?:['’][[\p{{L}}\p{{M}}]--[{_CJK}]]+)*",
     regex.V1,
