@@ -21,6 +21,15 @@ def _inputs(tmp_path: Path) -> Path:
     return root
 
 
+def _started_until(args: list[str], site: Path, ready: Path) -> subprocess.Popen[bytes]:
+    """Start ``args`` and return once ``ready`` exists (or the process ended, or 120 s)."""
+    proc = subprocess.Popen(args, env=env_with(site), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while not ready.exists() and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    return proc
+
+
 def _files(root: Path) -> dict[str, bytes]:
     return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
@@ -36,10 +45,7 @@ def test_killed_run_resumed_equals_an_uninterrupted_run(tmp_path, site):
     out = tmp_path / "out"
     args = [sys.executable, "-m", "textnorm", "clean", str(root), "-o", str(out), "-c", cfg, "--jobs", "1",
             "--errors-file", str(tmp_path / "errors.jsonl"), "--stats", str(tmp_path / "stats.json")]
-    proc = subprocess.Popen(args, env=env_with(site), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 120
-    while not (out / "part-1.jsonl").exists() and proc.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.02)
+    proc = _started_until(args, site, out / "part-1.jsonl")
     proc.kill()
     proc.wait()
     done = sorted(p.name for p in out.iterdir() if not p.name.startswith("."))
@@ -86,10 +92,7 @@ def test_sigterm_removes_unfinished_outputs(tmp_path, site):
     out = tmp_path / "out"
     args = [sys.executable, "-m", "textnorm", "clean", str(root), "-o", str(out), "-c",
             config(tmp_path, "slow"), "--jobs", "1"]
-    proc = subprocess.Popen(args, env=env_with(site), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 120
-    while not (out / "part-0.jsonl").exists() and proc.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.02)
+    proc = _started_until(args, site, out / "part-0.jsonl")
     proc.terminate()
     proc.wait()
     assert proc.returncode == 130
