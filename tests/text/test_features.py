@@ -97,3 +97,46 @@ def test_word_count_is_the_lines_own(line):
 
     (f,) = line_features(line)
     assert f.n_words == len(words(line.strip()))
+
+
+def test_a_word_opening_with_a_letter_that_has_case_has_case():
+    # _case_shape skips the per-word case test on lines with no caseless letter: that is
+    # right only if every letter the pattern doesn't match changes under case mapping,
+    # whatever follows it in the word.
+    import re
+
+    from textnorm.text.features import _caseless_letters
+    from textnorm.text.words import FAST_RANGES
+
+    letter = re.compile(r"[^\W\d_]")
+    caseless = _caseless_letters()
+    checked = 0
+    for lo, hi in ((0x41, 0x7A), *FAST_RANGES):
+        for cp in range(lo, hi + 1):
+            c = chr(cp)
+            if not letter.match(c) or caseless.match(c):
+                continue
+            for word in (c, c + "a", c + "’s", c + "\u05d0"):
+                assert word.lower() != word.upper(), hex(cp)
+            checked += 1
+    assert checked > 1000
+
+
+@given(st.lists(st.sampled_from(["Word", "word", "ÉTÉ", "été", "Ёлка", "ёлка", "שלום", "नमस्ते", "Ωμέγα",
+                                 "ß", "ǅemal", "İstanbul", " ", "’s", "'", "3"]), min_size=1))
+def test_case_shape_is_the_same_with_and_without_the_shortcut(parts):
+    import operator
+    from itertools import compress
+
+    from textnorm.text.features import _FAST_CASED_WORD_RE, _case_shape
+    from textnorm.text.words import re_agrees
+
+    line = " ".join(parts)
+    if not re_agrees(line):
+        return
+    found = _FAST_CASED_WORD_RE.findall(line)
+    cased = list(compress(found, map(operator.ne, map(str.lower, found), map(str.upper, found))))
+    shape, ratio = _case_shape(line, True)
+    assert (shape == "caseless") == (not cased and bool(line.strip()))
+    if cased:
+        assert ratio == sum(w[0].isupper() for w in cased) / len(cased)

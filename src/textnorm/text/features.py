@@ -12,7 +12,7 @@ import operator
 import re
 import unicodedata
 from collections import Counter
-from itertools import compress
+from itertools import chain, compress
 from typing import Any
 
 import attrs
@@ -20,7 +20,7 @@ import regex
 
 from .keys import nfkc_casefold
 from .spans import lines
-from .words import SINGLE_CHARACTER_WORDS, WORD_RE, re_agrees
+from .words import FAST_RANGES, SINGLE_CHARACTER_WORDS, WORD_RE, code_point_ranges, re_agrees
 
 _SENTENCE_TERMINAL_RE = regex.compile(r"[.!?…。！？｡।॥؟][\"'”’»)\]」』）]*\s*\Z")
 _TRAILING_NUMBER_RE = regex.compile(r"(?<=\s)[\d.,]+[KkMm]?\s*\Z")
@@ -100,15 +100,42 @@ def _is_content(word: str) -> bool:
     return len(word) >= CONTENT_WORD_MIN_CHARS or bool(_IDEOGRAPH_RE.match(word))
 
 
+# The content words among words written one per line (see _is_content; a word never
+# holds a line break).
+_LONG_WORD_RE = re.compile(f"^.{{{CONTENT_WORD_MIN_CHARS},}}$", re.MULTILINE)
+_CONTENT_WORD_RE = regex.compile(
+    rf"^(?:.{{{CONTENT_WORD_MIN_CHARS},}}|{_IDEOGRAPH_RE.pattern}.*)$", regex.MULTILINE)
+
+
 _FIRST = operator.itemgetter(0)
+
+
+_CASELESS: re.Pattern[str] | None = None
+
+
+def _caseless_letters() -> re.Pattern[str]:
+    """A pattern matching the letters without case (``c.lower() == c.upper()``: Hebrew,
+    Arabic, Indic scripts, ...) among the characters ``re`` handles (see
+    :func:`~textnorm.text.words.re_agrees`). Built once per process from the running
+    Python's own tables."""
+    global _CASELESS
+    if _CASELESS is None:
+        letter = re.compile(r"[^\W\d_]")
+        caseless = [cp for lo, hi in FAST_RANGES for cp in range(lo, hi + 1)
+                    if letter.match(chr(cp)) and chr(cp).lower() == chr(cp).upper()]
+        _CASELESS = re.compile(f"[{code_point_ranges(caseless)}]")
+    return _CASELESS
 
 
 def _case_shape(text: str, fast: bool) -> tuple[str, float]:
     found = (_FAST_CASED_WORD_RE if fast else _CASED_WORD_RE).findall(text)
-    # An ASCII word of this pattern starts with a letter, so it has case: skip the test.
+    # A word of this pattern starts with a letter; when the line holds no caseless letter
+    # (always so in ASCII), that letter has case, and so has the word: skip the test.
     # (map/compress with C functions: no Python frame per word.)
-    cased = found if text.isascii() else list(
-        compress(found, map(operator.ne, map(str.lower, found), map(str.upper, found))))
+    if text.isascii() or (fast and (_CASELESS or _caseless_letters()).search(text) is None):
+        cased = found
+    else:
+        cased = list(compress(found, map(operator.ne, map(str.lower, found), map(str.upper, found))))
     if not cased:
         return ("caseless" if text.strip() else "empty"), 0.0
     ratio = sum(map(str.isupper, map(_FIRST, cased))) / len(cased)
@@ -131,15 +158,12 @@ def line_features(text: str) -> list[LineFeatures]:
     spans = lines(text)
     fast = re_agrees(text)
     local = _LINE_CACHE.lookup([s.text for s in spans], fast=fast)
-    line_freq: Counter[str] = Counter()
-    for one in local:
-        line_freq.update(one[0])
+    # Each line's vocabulary holds a word once, so counting over all of them counts lines.
+    line_freq: Counter[str] = Counter(chain.from_iterable(map(_FIRST, local)))
     repeated = {w for w, n in line_freq.items() if n > 1}  # words found in more than one line
-    # Long words by length alone; only a short word can be an ideograph (one character),
-    # and a text `re` agrees on holds none.
-    content_words = {w for w in line_freq if len(w) >= CONTENT_WORD_MIN_CHARS}
-    if not fast:
-        content_words.update(w for w in line_freq if len(w) < CONTENT_WORD_MIN_CHARS and _is_content(w))
+    # One pattern pass over the distinct words, one per line: long words by length alone,
+    # short ones when they are ideographs (a text `re` agrees on holds none).
+    content_words = set((_LONG_WORD_RE if fast else _CONTENT_WORD_RE).findall("\n".join(line_freq)))
     out = []
     for i, (span, one) in enumerate(zip(spans, local, strict=True)):
         v, stripped, n_words, shape, ratio, terminal, colon_end, trailing_number, separators, n_ideographs = one

@@ -34,10 +34,10 @@ _FULL_WORD_RE = regex.compile(
 _FAST_WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W\d_]+)*")
 _FAST_ASCII_WORD_RE = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)*")
 
-# Where the fast pattern may be used: scripts written with spaces, up to the CJK blocks,
-# and Hangul. Everything else (rarer scripts, emoji sequences, private use) takes the
-# full pattern, which is always right.
-_FAST_CANDIDATES = ((0x80, 0x2DFF), (0x3130, 0x318F), (0xAC00, 0xD7A3))
+FAST_RANGES = ((0x80, 0x2DFF), (0x3130, 0x318F), (0xAC00, 0xD7A3))
+"""The non-ASCII code points where ``re`` may stand in for ``regex`` (see :func:`re_agrees`):
+scripts written with spaces, up to the CJK blocks, and Hangul. Everything else (rarer
+scripts, emoji sequences, private use) takes the full pattern, which is always right."""
 
 
 class WordPattern:
@@ -99,7 +99,7 @@ def _build_unsafe() -> re.Pattern[str]:
     fast and the full pattern agree on it as a word character and as a letter after an
     apostrophe, and it is not an ideograph or kana. About 20 ms, once per process.
     """
-    chars = "".join(chr(cp) for lo, hi in _FAST_CANDIDATES for cp in range(lo, hi + 1))
+    chars = "".join(chr(cp) for lo, hi in FAST_RANGES for cp in range(lo, hi + 1))
 
     def members(pattern: Any) -> set[str]:
         return set(pattern.findall(chars))
@@ -111,11 +111,12 @@ def _build_unsafe() -> re.Pattern[str]:
     tail_fast = members(re.compile(r"[^\W\d_]"))
     unsafe = (run_full ^ run_fast) | (tail_full ^ tail_fast) | cjk
     safe = [ord(c) for c in chars if c not in unsafe]
-    return re.compile(f"[^\\x00-\\x7f{_ranges(safe)}]")
+    return re.compile(f"[^\\x00-\\x7f{code_point_ranges(safe)}]")
 
 
-def _ranges(code_points: list[int]) -> str:
-    """A character-class body for sorted ``code_points``, as escaped ranges."""
+def code_point_ranges(code_points: list[int]) -> str:
+    """A character-class body (for ``re`` or ``regex``) matching the sorted ``code_points``,
+    as escaped ranges."""
     out = []
     start = prev = None
     for cp in [*code_points, None]:
