@@ -15,6 +15,7 @@ from .errors import ConfigError
 from .model import Document
 from .normalizer import Normalizer
 from .registry import Registry
+from .text.features import forget_lines, step_boundary
 
 ConfigLike = str | Path | Mapping[str, Any] | PipelineConfig | None
 
@@ -144,8 +145,11 @@ class Pipeline:
             doc = Document.from_text(doc, id=id)
         elif not isinstance(doc, Document):
             raise TypeError(f"a pipeline takes a str or a Document, not {type(doc).__name__}")
-        for step in self._schedule(doc):
-            doc = step.run(doc)
+        try:
+            for step in self._schedule(doc):
+                doc = step.run(doc)
+        finally:
+            forget_lines()
         if self.registry is not None:
             self.registry.hook.textnorm_document_done(document=doc, pipeline=self)
         return doc
@@ -175,11 +179,14 @@ class Pipeline:
         (batch mode: the run goes on, the error is recorded).
         """
         current = doc
-        for runner in self._schedule(doc):
-            try:
-                current = runner.run(current)
-            except Exception as exc:  # noqa: BLE001 - a plugin's fault must not end a batch
-                return doc, StepFailure(runner.step.name, f"{type(exc).__name__}: {exc}")
+        try:
+            for runner in self._schedule(doc):
+                try:
+                    current = runner.run(current)
+                except Exception as exc:  # noqa: BLE001 - a plugin's fault must not end a batch
+                    return doc, StepFailure(runner.step.name, f"{type(exc).__name__}: {exc}")
+        finally:
+            forget_lines()
         if self.registry is not None:
             self.registry.hook.textnorm_document_done(document=current, pipeline=self)
         return current, None
@@ -219,6 +226,7 @@ class _Runner:
         self.changed = False
 
     def run(self, doc: Document) -> Document:
+        step_boundary()
         out = Pipeline.run_step(self.step, doc)
         self.changed = len(out.edits) != len(doc.edits)  # edits are logged only when the text changes
         return out

@@ -165,3 +165,33 @@ def test_rounds_come_from_the_config(reg):
         Pipeline.from_dict({"pipeline": {"rounds": 0}, "step": []}, registry=reg)
     with pytest.raises(textnorm.ConfigError, match=r"unknown key 'round'; did you mean 'rounds'"):
         Pipeline.from_dict({"pipeline": {"round": 2}, "step": []}, registry=reg)
+
+
+class ReadFeatures(Normalizer):
+    """Reads the line features of the text and records how many lines the cache kept."""
+
+    name = "read-features"
+    kept: list[int] = []
+
+    def __call__(self, doc):
+        from textnorm.text import features
+
+        ReadFeatures.kept.append(len(features._LINE_CACHE._previous))
+        features.line_features(doc.text)
+        return textnorm.NOTHING
+
+
+def test_kept_line_features_live_only_while_steps_read_them():
+    from textnorm.text import features
+
+    text = "A title\nA first paragraph of the text.\nz\nA second paragraph.\n"
+    ReadFeatures.kept.clear()
+    steps = [("read-1", ReadFeatures()), ("read-2", ReadFeatures()), DropZ(), ("read-3", ReadFeatures())]
+    Pipeline(steps, rounds=1)(text)
+    # The second step finds the first one's lines; the third finds none: the step
+    # between them did not read features, so they were let go before it ran.
+    assert ReadFeatures.kept[1:] == [len(features.lines(text)), 0]
+    assert features._LINE_CACHE._previous == {}  # nothing of the document stays after it
+    features.line_features(text)
+    Pipeline([DropZ(), ("read", ReadFeatures())], rounds=1).try_run(Document.from_text(text))
+    assert features._LINE_CACHE._previous == {}

@@ -202,6 +202,7 @@ class _LineCache:
 
     def __init__(self) -> None:
         self._previous: dict[str, tuple[Any, ...]] = {}
+        self._used = False
 
     def lookup(self, raw_lines: list[str], fast: bool = False) -> list[tuple[Any, ...]]:
         """The own features of each of ``raw_lines``; ``fast``: ``re`` agrees on them all."""
@@ -219,14 +220,39 @@ class _LineCache:
             current[raw] = one
             out.append(one)
         self._previous = current
+        self._used = True
         return out
 
     def cache_clear(self) -> None:
         """Forget the kept lines (benchmarks call this between timed runs)."""
         self._previous = {}
+        self._used = False
+
+    def step_boundary(self) -> None:
+        """Forget the kept lines unless the step that just ended used them.
+
+        The pipeline calls this before each step. The lines pay off between steps that
+        read features one after another (promo-lines, then sections); kept through a
+        step that never reads them, they only add to that step's memory.
+        """
+        if not self._used:
+            self._previous = {}
+        self._used = False
 
 
 _LINE_CACHE = _LineCache()
+
+
+def step_boundary() -> None:
+    """Between two steps of a chain: let go of the lines kept by :func:`line_features`
+    unless the step that just ended used them (the pipeline calls this)."""
+    _LINE_CACHE.step_boundary()
+
+
+def forget_lines() -> None:
+    """Let go of every line kept by :func:`line_features` (the pipeline calls this when a
+    document is done, so nothing of it stays in memory after it)."""
+    _LINE_CACHE.cache_clear()
 
 
 def _one_line(raw: str, fast: bool = False, shared: dict[str, str] | None = None,
