@@ -27,6 +27,7 @@ import regex
 
 from textnorm.text import LineFeatures, comparison_key
 
+from ._sections_document import definition_terms, template_labels
 from ._sections_lists import continues_sentence, list_runs
 
 MARKDOWN_HEADING_RE = regex.compile(r"^\s{0,3}(?P<hashes>#{1,6})[ \t]+(?P<body>\S.*?)(?:[ \t]+#+)?\s*$")
@@ -85,6 +86,8 @@ class HeadingRules:
     sentence_case_headings: bool
     max_heading_repeats: int
     heading_after_title: bool = False
+    min_definition_run: int = 3
+    min_template_sections: int = 3
 
 
 def markdown_level(f: LineFeatures) -> int | None:
@@ -143,9 +146,6 @@ def heading_shaped(f: LineFeatures, rules: HeadingRules) -> bool:
     # A single capitalised word ("Conclusion") has the "sentence" shape.
     return f.case_shape == "sentence" and (rules.sentence_case_headings or f.n_words == 1)
 
-
-MIN_DEFINITION_RUN = 3
-"""Three term-and-paragraph pairs in a row make a definition list: two could be short sections."""
 
 PAIR_PARENT_MAX = 4
 """A heading directly followed by a sub-heading needs a strong shape, or at most this
@@ -238,6 +238,8 @@ def plain_headings(
     def shaped(i: int) -> bool:
         return i in candidates
 
+    # Lines opening the pattern label, sub-label, text: a section template if repeated.
+    template: list[int] = []
     for k, i in enumerate(order):
         if not shaped(i):
             continue
@@ -262,41 +264,25 @@ def plain_headings(
         if kinds[j] == "heading":
             found.add(i)
             continue
-        if shaped(j) and (_strong_shape(feats[i]) or feats[i].word_length <= PAIR_PARENT_MAX):
+        if shaped(j):
             after = nxt(pos[j])
             if after is not None and kinds[after] is None and is_body(feats[after], rules):
-                found.add(i)
+                template.append(i)
+                if _strong_shape(feats[i]) or feats[i].word_length <= PAIR_PARENT_MAX:
+                    found.add(i)
+    # A label + sub-label + text pattern the document repeats: all its labels are headings.
+    found.update(template_labels(feats, template, rules.min_template_sections))
     # Three or more heading-shaped lines with no body between: a list or a menu.
     found.difference_update(list_runs(order, candidates))
-    _drop_definition_terms(feats, kinds, order, found)
+    # Weakly shaped terms each followed by one paragraph: a glossary or bold lead-ins.
+    found.difference_update(definition_terms(
+        order, kinds,
+        is_term=lambda i: (i in candidates or i in found) and not _strong_shape(feats[i]),
+        is_explanation=lambda i: i not in candidates and is_body(feats[i], rules),
+        min_run=rules.min_definition_run,
+    ))
     _add_marked(feats, kinds, order, found, rules)
     return found
-
-
-def _drop_definition_terms(feats: Sequence[LineFeatures], kinds: list[str | None], order: list[int],
-                           found: set[int]) -> None:
-    """Terms of a definition list are not headings.
-
-    ``MIN_DEFINITION_RUN`` or more weakly shaped (sentence case) labels in a row, each
-    followed by exactly one paragraph, are a glossary or a list of bold lead-ins
-    ("Task gating" + its explanation), not sections of the text.
-    """
-    marks = [i for i in order if i in found or kinds[i] == "heading"]
-    nth = {i: k for k, i in enumerate(order)}
-    run: list[int] = []
-
-    def flush() -> None:
-        if len(run) >= MIN_DEFINITION_RUN:
-            found.difference_update(run)
-        run.clear()
-
-    for a, b in zip(marks, [*marks[1:], None]):
-        section = (nth[b] if b is not None else len(order)) - nth[a] - 1
-        if a in found and section == 1 and not _strong_shape(feats[a]):
-            run.append(a)
-        else:
-            flush()
-    flush()
 
 
 def _add_marked(feats: Sequence[LineFeatures], kinds: list[str | None], order: list[int],

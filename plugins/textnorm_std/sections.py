@@ -59,6 +59,12 @@ class SectionsOptions:
     """A line found more often than this in the text is a template label, not a heading."""
     heading_after_title: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
     """A plain line directly under the title may be a heading; off, it is the title's subtitle."""
+    min_definition_run: int = attrs.field(default=3, validator=_positive)
+    """This many weakly shaped terms in a row, each followed by one paragraph, are a
+    glossary or bold lead-ins, not headings."""
+    min_template_sections: int = attrs.field(default=3, validator=_positive)
+    """A label + sub-label + text pattern seen this often (labels alike in case) makes
+    every such label a heading."""
     max_title_words: int = attrs.field(default=30, validator=_positive)
     """The first line is the title when it is at most this long and not a sentence."""
     byline_window: int = attrs.field(default=3, validator=_positive)
@@ -86,6 +92,8 @@ class Sections(textnorm.Normalizer):
             sentence_case_headings=o.sentence_case_headings,
             max_heading_repeats=o.max_heading_repeats,
             heading_after_title=o.heading_after_title,
+            min_definition_run=o.min_definition_run,
+            min_template_sections=o.min_template_sections,
         )
 
     def __call__(self, doc: textnorm.Document) -> textnorm.Proposal:

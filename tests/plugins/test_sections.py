@@ -186,6 +186,58 @@ def test_definition_list_terms_are_not_headings():
     assert find_headings(text) == ["Terms"]
 
 
+BODY_ES = ("El ayuntamiento aprobó el martes un plan para renovar el mercado central antes del verano, "
+           "con nuevos puestos para los productores locales y un horario más amplio los fines de semana.")
+
+
+def test_definition_run_counts_terms_without_context_and_a_longer_last_one():
+    # The first term follows a line introducing the list (":"), so it is no heading
+    # by itself, but it is a term of the run; the last term owns two paragraphs.
+    terms = (f"Ferry slot\n{BODY_EN}\nTide window\n{BODY_EN2}\nHarbour dues\n{BODY_EN}\n{BODY_EN2}\n")
+    text = (f"Harbour Glossary\n{BODY_EN2}\nTerms\n{BODY_EN}\nThe words below are used throughout:\n"
+            f"Berth\n{BODY_EN2}\n{terms}")
+    assert find_headings(text) == ["Terms"]
+    assert find_headings(text, SectionsOptions(min_definition_run=5)) == [
+        "Terms", "Ferry slot", "Tide window", "Harbour dues"]
+    # Spanish lead-ins, each with its explanation.
+    leads = "".join(f"{t}\n{BODY_ES}\n" for t in ["Horario ampliado", "Puestos nuevos", "Obras de verano"])
+    text = f"El mercado central\n{BODY_ES}\nQué cambia\n{BODY_ES}\n{BODY_ES}\n{leads}"
+    assert find_headings(text) == ["Qué cambia"]
+    # Two such sections are not a run: they stay headings.
+    text = f"El mercado central\n{BODY_ES}\nHorario ampliado\n{BODY_ES}\nPuestos nuevos\n{BODY_ES}\n{BODY_ES}\n"
+    assert find_headings(text) == ["Horario ampliado", "Puestos nuevos"]
+
+
+def test_repeated_section_template_makes_its_long_labels_headings():
+    # label (a sentence-case phrase of 5+ words), a work's name and data, then text.
+    picks = [("For a quiet evening at home", "The Lighthouse Keeper (novel, 320 pages, 1998)"),
+             ("For readers who love the sea", "Salt and Rope (essays, 210 pages, 2004)"),
+             ("For a long train journey north", "Winter Timetable (novel, 450 pages, 2011)")]
+    sections = "".join(f"{label}\n{work}\n{BODY_EN}\n" for label, work in picks)
+    text = f"Books of the Week\n{BODY_EN2}\n{sections}"
+    assert find_headings(text) == [label for label, _ in picks]
+    assert find_headings(text, SectionsOptions(min_template_sections=4)) == []
+    # Labels that disagree in case are no template: only the Title Case one (a strong
+    # shape, and so a heading over its sub-heading by the pair rule) is found.
+    mixed = sections.replace("For readers who love the sea", "For Readers Who Love The Sea")
+    assert find_headings(f"Books of the Week\n{BODY_EN2}\n{mixed}") == [
+        "For Readers Who Love The Sea", "Salt and Rope (essays, 210 pages, 2004)"]
+    # German: the same pattern, nouns capitalised.
+    body_de = ("Der Gemeinderat hat am Dienstag beschlossen, den alten Hafen bis zum Sommer zu erneuern "
+               "und dort neue Stände für die Fischer aus der Gegend einzurichten.")
+    picks_de = [("Für einen ruhigen Abend zu Hause", "Der Leuchtturmwärter (Roman, 320 Seiten)"),
+                ("Für alle, die das Meer lieben", "Salz und Seil (Essays, 210 Seiten)"),
+                ("Für eine lange Fahrt nach Norden", "Der Winterfahrplan (Roman, 450 Seiten)")]
+    text = f"Bücher der Woche\n{body_de}\n" + "".join(f"{a}\n{b}\n{body_de}\n" for a, b in picks_de)
+    assert find_headings(text) == [a for a, _ in picks_de]
+    # Caseless labels were headings already (a strong shape); the rule keeps them.
+    body_ja = "市は火曜日、来年の春までに中央公園の改修工事を終え、公園内にベンチや子ども向けの遊具を増やすと発表した。"
+    picks_ja = [("静かな夜に読みたい本", "灯台守の物語（小説、三百頁）"), ("海が好きな人のための本", "潮と綱（随筆、二百頁）"),
+                ("長い旅のお供に", "冬の時刻表（小説、四百頁）")]
+    text = f"今週の本\n{body_ja}\n" + "".join(f"{a}\n{b}\n{body_ja}\n" for a, b in picks_ja)
+    assert [h for h in find_headings(text) if h in dict(picks_ja)] == [a for a, _ in picks_ja]
+
+
 def test_repeated_caption_label_is_not_a_heading():
     text = "Harbour Pictures\n" + "".join(
         f"Photo\nThe pier seen from the north in {year}, before storms took most of its planks and railings.\n"
