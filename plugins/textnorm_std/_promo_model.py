@@ -25,15 +25,16 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Collection, Iterable, Sequence
+from itertools import compress, filterfalse
 
 import regex
 
 from textnorm.text import LineFeatures, comparison_key, nfkc_casefold, sentences
 from textnorm.text.features import CONTENT_WORD_MIN_CHARS
-from textnorm.text.words import WORD_RE
+from textnorm.text.spans import _SENTENCE_END_RE
+from textnorm.text.words import WORD_RE, re_agrees
 
 _CJK_CHAR_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
-_DIGITS_RE = regex.compile(r"[\d\p{N}]+")
 _HANGUL_RE = regex.compile(r"\p{Hangul}")
 _HANGUL_RUN_RE = regex.compile(r"\p{Hangul}+")
 # Runs of two or more ideographs or kana (each a word of one character).
@@ -54,19 +55,41 @@ _ASK = None  # (see _content_units) the units opening with an ideograph are not 
 def _content_units(text: str) -> tuple[set[str], Collection[str] | None]:
     """:func:`content_units`, and those of them that open with an ideograph, kana or
     Hangul: empty when ``text`` holds none of those, ``_ASK`` when not worked out."""
-    if text.isascii():
-        # NFKC leaves ASCII alone and case folding only lowers it (WORD_RE runs ASCII on
-        # ``re`` by itself). Distinct words first (in C), then the length and digit tests
-        # on those only.
-        return {w for w in set(WORD_RE.findall(text.lower())) if len(w) >= CONTENT_WORD_MIN_CHARS
-                and not w.isdigit()}, ()
-    folded = nfkc_casefold(text)
-    # The words long enough, without the numbers (a word opening with a letter is no
-    # number: the pattern test is only needed for the rest). An ideograph or kana is
-    # a word of one character, too short to be kept here.
-    units = {w for w in set(WORD_RE.findall(folded)) if len(w) >= CONTENT_WORD_MIN_CHARS
-             and (w[0].isalpha() or not _DIGITS_RE.fullmatch(w))}
-    if _CJK_CHAR_RE.search(folded) is None:
+    # NFKC leaves ASCII alone and case folding only lowers it.
+    folded = text.lower() if text.isascii() else nfkc_casefold(text)
+    return units_of_words(WORD_RE.findall(folded), folded)
+
+
+# Whether a word is long enough to be a content unit, as a C function (see _long_words).
+_LONG_ENOUGH = CONTENT_WORD_MIN_CHARS.__le__
+_NUMBER_RE = regex.compile(r"[\d\p{N}]+")  # (fullmatch: a word that is a number)
+
+
+def _long_words(words: Iterable[str]) -> set[str]:
+    """The distinct ``words`` of at least ``CONTENT_WORD_MIN_CHARS`` characters, chosen
+    in C (no Python frame per word)."""
+    distinct = set(words)
+    return set(compress(distinct, map(_LONG_ENOUGH, map(len, distinct))))
+
+
+def units_of_words(words: Sequence[str], folded: str) -> tuple[set[str], Collection[str] | None]:
+    """:func:`_content_units` of a text whose folded form is ``folded`` and whose words
+    (``WORD_RE.findall(folded)``) are ``words``: the caller may have them already."""
+    units = _long_words(words)
+    # Without the numbers. A word of letters only is none (a letter is no numeral), so
+    # only the others are looked at (in C: no Python frame per word); on ASCII those of
+    # digits are the numbers (WORD_RE runs ASCII on ``re`` by itself).
+    others = [*filterfalse(str.isalpha, units)]
+    if others:
+        numbers = [*filter(str.isdigit if folded.isascii() else _NUMBER_RE.fullmatch, others)]
+        if numbers:
+            units.difference_update(numbers)
+    if folded.isascii():
+        return units, ()
+    # An ideograph or kana is a word of one character, too short to be kept above. Text
+    # that ``re`` reads as ``regex`` does holds none (see ``re_agrees``: a fast search),
+    # which leaves only Hangul to look for.
+    if _HANGUL_RE.search(folded) is None if re_agrees(folded) else _CJK_CHAR_RE.search(folded) is None:
         return units, ()
     if _HANGUL_RE.search(folded) is None:
         # Ideographs and kana are words of one character each, so two of them next to
@@ -292,7 +315,11 @@ def line_weights(lines: Sequence[LineFeatures], prose: Sequence[bool], *, short_
             words = memo.get(f.text)
             if words is None:
                 words = word_equivalents(f)
-                if words > max_sentence_words:  # the cap is at least max_sentence_words
+                # The cap is at least max_sentence_words, and the line holds at least as
+                # many sentences as sentence ends (counted in C); only a line that
+                # outgrows that many is split into its sentences.
+                if (words > max_sentence_words
+                        and words > max_sentence_words * len(_SENTENCE_END_RE.findall(f.text))):
                     words = min(words, max_sentence_words * max(1, len(sentences(f.text))))
                 memo[f.text] = words
             out.append(words)

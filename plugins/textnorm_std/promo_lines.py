@@ -27,7 +27,6 @@ import attrs
 import regex
 
 import textnorm
-from textnorm.text import LineFeatures, line_features
 
 from ._promo_match import match_library
 from ._promo_model import (
@@ -42,6 +41,7 @@ from ._promo_model import (
 )
 from ._promo_options import PromoLinesOptions, _compile_all
 from ._promo_patterns import WEAK_CATEGORIES, LibraryPattern, line_key
+from ._promo_view import PromoLine, read_lines
 
 _CATEGORY_NAMES = {
     "cta": "call to action",
@@ -88,26 +88,28 @@ class PromoLines(textnorm.Normalizer):
     # ------------------------------------------------------------------ driver
     def __call__(self, doc: textnorm.Document) -> textnorm.Proposal:
         text = doc.text
-        all_lines = line_features(text)
+        # The word count and content units of each distinct line text, kept for the later
+        # passes (which see the same lines) and for repeated lines: local to this call.
+        memo: dict[str, tuple[int, LineUnits]] = {}
+        shared: dict[str, str] = {}  # one string object per distinct unit of the document
+        all_lines = read_lines(text, memo, shared)
+        # The units are shared by now; the index of them is not needed any more (a later
+        # pass sees few new lines), and on a long document it weighs as much as they do.
+        shared.clear()
         verdicts: dict[int, str] = {}
         # Removing a line takes its break with it and leaves every other line as it was,
-        # so a later pass sees the same lines, fewer of them: it keeps their features (each
-        # a function of its line alone; the model reads none of the document-level ones)
-        # and only renumbers them. A bare "\r" break is the exception: with the line
-        # after it gone, it can meet a "\n" and the two become one break, so such a text
-        # is read again after each pass.
+        # so a later pass sees the same lines, fewer of them: it keeps them (each a
+        # function of its line alone) and only renumbers them. A bare "\r" break is the
+        # exception: with the line after it gone, it can meet a "\n" and the two become
+        # one break, so such a text is read again after each pass.
         reread = "\r" in text
         alive = [f.index for f in all_lines]  # (reread) original line numbers still in the text
         current = text
         feats = all_lines  # the lines of the current text, in order
-        # The content units of each distinct line text, kept for the later passes (which
-        # see the same lines) and for repeated lines: local to this call.
-        units_of: dict[str, LineUnits] = {}
-        shared: dict[str, str] = {}  # one string object per distinct unit of the document
-        words_of: dict[str, float] = {}  # the same for the weight of a prose line
-        keys_of: dict[str, str] = {}  # and for the comparison key of a short line
+        words_of: dict[str, float] = {}  # the weight of each prose line text
+        keys_of: dict[str, str] = {}  # and the comparison key of each short line text
         for _ in range(self.options.max_passes):
-            found = self._decide(feats, units_of, words_of, keys_of, shared)
+            found = self._decide(feats, words_of, keys_of)
             if not found:
                 break
             gone = set()
@@ -117,7 +119,7 @@ class PromoLines(textnorm.Normalizer):
             if reread:
                 alive = [n for i, n in enumerate(alive) if i not in gone]
                 current = _without_lines(current, feats, gone)
-                feats = line_features(current)
+                feats = read_lines(current, memo)
             else:
                 feats = [f for i, f in enumerate(feats) if i not in gone]
         if not verdicts:
@@ -130,8 +132,7 @@ class PromoLines(textnorm.Normalizer):
         return textnorm.Proposal(changes=changes)
 
     # --------------------------------------------------------------- one pass
-    def _decide(self, feats: Sequence[LineFeatures], units_of: dict[str, LineUnits],
-                words_of: dict[str, float], keys_of: dict[str, str], shared: dict[str, str],
+    def _decide(self, feats: Sequence[PromoLine], words_of: dict[str, float], keys_of: dict[str, str],
                 ) -> list[_Verdict]:
         o = self.options
         # A line's number in the current text is its position in ``feats`` (the
@@ -141,15 +142,7 @@ class PromoLines(textnorm.Normalizer):
         if not lines:
             return []
         prose = prose_flags(lines, o.min_sentence_words, o.long_line_words, o.ellipsis_ends_sentence)
-        units = []
-        for f in lines:
-            u = units_of.get(f.text)
-            if u is None:
-                u = units_of[f.text] = line_units(f.text, shared)
-            units.append(u)
-        # The units are shared by now; the index of them is not needed any more (a later
-        # pass sees few new lines), and on a long document it weighs as much as they do.
-        shared.clear()
+        units: list[LineUnits] = [f.units for f in lines]  # (a line that is not blank has them)
         leads = lead_ins(lines, prose, numbers)
         entries = [self._library(f) for f in lines]
         weights = line_weights(lines, prose, short_line_cost=o.short_line_cost, run_growth=o.run_growth,
@@ -262,7 +255,7 @@ class PromoLines(textnorm.Normalizer):
                 break
         return first, last
 
-    def _library(self, f: LineFeatures) -> LibraryPattern | None:
+    def _library(self, f: PromoLine) -> LibraryPattern | None:
         if not self.options.use_library or f.n_chars > self.options.max_pattern_chars:
             return None
         return _library_entry(f.text)
@@ -280,7 +273,7 @@ class PromoLines(textnorm.Normalizer):
             ) from None
 
     # --------------------------------------------------------------- evidence
-    def _pattern_reason(self, f: LineFeatures, entry: LibraryPattern | None, prose: bool,
+    def _pattern_reason(self, f: PromoLine, entry: LibraryPattern | None, prose: bool,
                         coherence: float | None) -> str | None:
         for p in self._extra:
             if self._search(p, f.text):
@@ -295,7 +288,7 @@ class PromoLines(textnorm.Normalizer):
         shown = "" if coherence is None else f", coherence {coherence:.2f}"
         return f"{_CATEGORY_NAMES[entry.category]}: matches library pattern {entry.label}{shown}"
 
-    def _headline_reason(self, lines: Sequence[LineFeatures], prose: Sequence[bool],
+    def _headline_reason(self, lines: Sequence[PromoLine], prose: Sequence[bool],
                          units: Sequence[LineUnits], i: int, coherence: float | None) -> str | None:
         """An unrelated headline or crumb inside the content: headline-shaped, with a
         view count or separators, sharing (almost) nothing with the content."""
@@ -328,7 +321,7 @@ class PromoLines(textnorm.Normalizer):
         signals = ", ".join(s for s, on in (("trailing count", count), (f"{separators} separators", separators >= 2)) if on)
         return f"unrelated headline: {signals}, coherence {coherence:.2f} with the main content"
 
-    def _outside_reason(self, f: LineFeatures, entry: LibraryPattern | None, prose: bool,
+    def _outside_reason(self, f: PromoLine, entry: LibraryPattern | None, prose: bool,
                         coherence: float | None, i: int, first: int, last: int) -> str | None:
         """A line before or after the main content: page furniture unless it belongs."""
         o = self.options
@@ -354,7 +347,7 @@ def _library_entry(text: str) -> LibraryPattern | None:
     return match_library(line_key(text))
 
 
-def _without_lines(text: str, feats: Sequence[LineFeatures], gone: set[int]) -> str:
+def _without_lines(text: str, feats: Sequence[PromoLine], gone: set[int]) -> str:
     """``text`` with the lines numbered in ``gone`` removed, each with its line break,
     exactly as the proposal will remove them."""
     parts = []

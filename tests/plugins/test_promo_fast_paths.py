@@ -2,9 +2,11 @@
 
 Content units by distinct words (``re`` on ASCII, every ideograph pair in one pass,
 Hangul word by word), their weights summed in C, the library answered by one
-combined pattern per shape behind a fuzzy-free skeleton, and the later passes
-reusing the line features of the first: each is checked here against a direct,
-slow implementation of its definition, on invented text in several scripts.
+combined pattern per shape behind a fuzzy-free skeleton, the step's own reading of
+its lines (the fields of the shared line features it uses, with the content units
+from the same word pass), the sentence count only for a line that could need it,
+and the later passes reusing the lines of the first: each is checked here against a
+direct, slow implementation of its definition, on invented text in several scripts.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from hypothesis import strategies as st
 from textnorm_std import _promo_match as match
 from textnorm_std import _promo_model as _model
 from textnorm_std import _promo_patterns as patterns
+from textnorm_std import _promo_view as view
 from textnorm_std._promo_model import (
     LineUnits,
     Vocabulary,
@@ -25,7 +28,7 @@ from textnorm_std._promo_model import (
 from textnorm_std.promo_lines import PromoLines, PromoLinesOptions
 
 import textnorm
-from textnorm.text import line_features, nfkc_casefold
+from textnorm.text import line_features, nfkc_casefold, sentences
 from textnorm.text.words import WORD_RE
 
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
@@ -110,6 +113,53 @@ def test_ellipsis_end_without_a_scan_is_the_pattern(text: str) -> None:
     text = text.strip()
     found = _model._ELLIPSIS_END_RE.search(text) is not None
     assert text.rstrip(_model._ELLIPSIS_CLOSERS).endswith(("…", "...")) == found
+
+
+# Whole lines as pages hold them: the alphabet above, and the marks the line features
+# look at (sentence ends and closers, colons, separators, list bullets, white space
+# that str.strip removes and NFKC changes).
+_LINE_ALPHABET = _ALPHABET + ("!?…。！？.:;：；|»›·•→/> - – — \"”’)」』） \t\u3000\xa0\x1c\u2028"
+                              "0123456789 Ⅻ ½ 一二三 ｱｲｳ ㋐ ㍻ ⼀")
+line_texts = st.lists(st.text(alphabet=st.sampled_from(_LINE_ALPHABET), max_size=50), min_size=1, max_size=6)
+
+
+@settings(max_examples=100, deadline=None)
+@given(line_texts, st.sampled_from(["\n", "\r\n", "\r"]))
+def test_promo_lines_read_the_fields_of_the_line_features(parts: list[str], sep: str) -> None:
+    text = sep.join(parts)
+    shared: dict[str, str] = {}
+    mine = view.read_lines(text, {}, shared)
+    theirs = line_features(text)
+    assert len(mine) == len(theirs)
+    for a, b in zip(mine, theirs, strict=True):
+        for field in ("index", "start", "end", "text", "n_chars", "n_words", "terminal", "colon_end",
+                      "separators", "n_ideographs", "blank", "word_length"):
+            assert getattr(a, field) == getattr(b, field), (field, b.text)
+        # The units come from the same word pass as the count: those of the line itself.
+        assert (a.units is None) == b.blank
+        if a.units is not None:
+            assert set(a.units.units) == reference_units(b.text)
+            assert a.units.total == line_units(b.text).total
+
+
+@settings(max_examples=100, deadline=None)
+@given(texts)
+def test_units_of_words_equal_the_units_of_the_text(text: str) -> None:
+    folded = nfkc_casefold(text)
+    units, opening = _model.units_of_words(WORD_RE.findall(folded), folded)
+    assert units == reference_units(text)
+    if opening is not _model._ASK:
+        assert set(opening) == {u for u in units if _CJK.match(u)}
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab cd. e! f? …。x」 ”"), max_size=80))
+def test_a_line_holds_at_least_as_many_sentences_as_sentence_ends(text: str) -> None:
+    # line_weights splits a long line into sentences only when it has more words than
+    # its sentence ends allow: it relies on each end closing a sentence of its own.
+    text = text.strip()
+    ends = len(_model._SENTENCE_END_RE.findall(text))
+    assert ends <= len(sentences(text)) <= ends + 1
 
 
 def test_ideograph_pairs_and_hangul_words() -> None:

@@ -1,0 +1,124 @@
+"""The lines of a text as ``promo-lines`` reads them: one fold and one word pass per
+distinct line give its word count and its content units together.
+
+The shared line features (:func:`textnorm.text.line_features`) hold more than this
+step reads (case shape, vocabulary overlap with the rest of the document, an object
+of sixteen fields per line) and cost as much as all of the step's own work, which
+then folded and split every line into words a second time for its content units.
+:class:`PromoLine` has exactly the fields of :class:`~textnorm.text.LineFeatures` the
+step reads, with the same values (tests/plugins/test_promo_fast_paths.py checks them
+against ``line_features`` itself); the two that few lines need (separators and
+ideographs: headline candidates, prose in Chinese or Japanese) are counted on first
+use. The patterns are the line features' own, imported, so the two cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+
+from textnorm.text import lines as text_lines
+from textnorm.text import nfkc_casefold
+from textnorm.text.features import _SENTENCE_TERMINAL_RE, _SEPARATOR_RE, _TERMINAL_LAST
+from textnorm.text.words import SINGLE_CHARACTER_WORDS, WORD_RE, re_agrees
+
+from ._promo_model import LineUnits, units_of_words
+
+_SINGLE_CHAR_WORD_RE = regex.compile(f"[{SINGLE_CHARACTER_WORDS}]")
+_COLON_ENDS = (":", ";", "：", "；")
+
+
+class PromoLine:
+    """One line: its number, span (without the break) and stripped text, and what the
+    step reads of it (see :class:`~textnorm.text.LineFeatures` for each field), with
+    its content units (:class:`._promo_model.LineUnits`, None for a blank line)."""
+
+    __slots__ = ("_ideographs", "_separators", "blank", "colon_end", "end", "index", "n_words",
+                 "start", "terminal", "text", "units")
+
+    def __init__(self, index: int, start: int, end: int, text: str, n_words: int,
+                 units: LineUnits | None) -> None:
+        self.index = index
+        self.start = start
+        self.end = end
+        self.text = text
+        self.blank = not text
+        self.n_words = n_words
+        self.units = units
+        last = text[-1:]
+        # As the line features decide it: the last character first spares most lines the scan.
+        self.terminal = last in _TERMINAL_LAST and _SENTENCE_TERMINAL_RE.search(text) is not None
+        self.colon_end = text.endswith(_COLON_ENDS)
+        self._separators: int | None = None
+        self._ideographs: int | None = None
+
+    @property
+    def n_chars(self) -> int:
+        return len(self.text)
+
+    @property
+    def separators(self) -> int:
+        """Separator marks (``| » › · •`` and spaced dashes), as the line features count them."""
+        if self._separators is None:
+            self._separators = len(_SEPARATOR_RE.findall(self.text))
+        return self._separators
+
+    @property
+    def n_ideographs(self) -> int:
+        """How many of the words are single ideographs or kana (each such character is one)."""
+        if self._ideographs is None:
+            # (Text that ``re`` reads as ``regex`` does holds none: see ``re_agrees``.)
+            self._ideographs = 0 if re_agrees(self.text) else len(_SINGLE_CHAR_WORD_RE.findall(self.text))
+        return self._ideographs
+
+    @property
+    def word_length(self) -> float:
+        """``n_words`` with ideographs and kana counting half a word each."""
+        return self.n_words - self.n_ideographs / 2
+
+
+def read_lines(text: str, memo: dict[str, tuple[int, LineUnits]],
+               shared: dict[str, str] | None = None) -> list[PromoLine]:
+    """Every line of ``text`` (blank ones included, breaks ``\\n``, ``\\r\\n`` and ``\\r``
+    as :func:`textnorm.text.lines` finds them). ``memo`` keeps the word count and
+    units of each distinct stripped line (the passes and the repeats of a line share
+    them); ``shared`` gives one string object per distinct unit (see :class:`LineUnits`)."""
+    if "\r" in text:
+        spans = [(s.start, s.end, s.text) for s in text_lines(text)]
+    else:
+        # The same lines as ``lines`` finds, without an object per line: "\n" is the only break.
+        spans = []
+        pos = 0
+        for raw in text.split("\n"):
+            end = pos + len(raw)
+            spans.append((pos, end, raw))
+            pos = end + 1
+    out = []
+    for i, (start, end, raw) in enumerate(spans):
+        stripped = raw.strip()
+        if not stripped:
+            out.append(PromoLine(i, start, end, stripped, 0, None))
+            continue
+        known = memo.get(stripped)
+        if known is None:
+            known = memo[stripped] = _words_and_units(stripped, shared)
+        out.append(PromoLine(i, start, end, stripped, known[0], known[1]))
+    return out
+
+
+def _words_and_units(stripped: str, shared: dict[str, str] | None) -> tuple[int, LineUnits]:
+    """The word count of a stripped line, as the line features count it, and its
+    content units, from one fold and one word pass."""
+    if stripped.isascii():
+        folded = stripped.lower()  # what NFKC and case folding do to ASCII
+        words = WORD_RE.findall(folded)
+        n_words = len(words)
+    else:
+        folded = nfkc_casefold(stripped)
+        words = WORD_RE.findall(folded)
+        # Case folding keeps every character's kind, so only NFKC can change the words
+        # (the line features count them on the line itself then).
+        n_words = len(words) if unicodedata.is_normalized("NFKC", stripped) else len(WORD_RE.findall(stripped))
+    units, opening = units_of_words(words, folded)
+    return n_words, LineUnits(units, shared, opening)
