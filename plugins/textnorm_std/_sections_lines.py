@@ -88,6 +88,7 @@ class HeadingRules:
     heading_after_title: bool = False
     min_definition_run: int = 3
     min_template_sections: int = 3
+    unpunctuated_below: float = 0.5
 
 
 def markdown_level(f: LineFeatures) -> int | None:
@@ -160,6 +161,12 @@ def _strong_shape(f: LineFeatures) -> bool:
             or bool(_LABEL_PHRASE_RE.match(f.text)) or bool(_TAIL_MARK_RE.search(f.text)))
 
 
+def _cased_strong_shape(f: LineFeatures) -> bool:
+    """A strong shape that is evidence in itself: not merely caseless (in scripts
+    without case every short line is "caseless", heading or list item alike)."""
+    return f.case_shape != "caseless" and _strong_shape(f) or numbering_rank(f.text) is not None
+
+
 def is_body(f: LineFeatures, rules: HeadingRules) -> bool:
     """Body text: a line long enough to be a paragraph's sentence(s), or half as long
     when it is a whole sentence, a sentence introducing a list (``:``), or holds a
@@ -167,6 +174,28 @@ def is_body(f: LineFeatures, rules: HeadingRules) -> bool:
     n = f.word_length
     return n >= rules.min_body_words or (n >= rules.min_body_words / 2 and (
         f.terminal or f.colon_end or bool(_INNER_SENTENCE_RE.search(f.text))))
+
+
+MIN_LONG_LINES = 10
+"""Long lines (``min_body_words`` or more) a text needs before the share of them ending
+with sentence punctuation says anything about the text (fewer are chance)."""
+
+
+def is_unpunctuated(feats: Sequence[LineFeatures], rules: HeadingRules) -> bool:
+    """Do the text's long lines mostly lack a final sentence mark?
+
+    True when at least ``MIN_LONG_LINES`` lines hold ``min_body_words`` words or more and
+    fewer than ``rules.unpunctuated_below`` of them end with sentence punctuation: release
+    notes, weekly updates and lists of links, where a paragraph end is no evidence.
+    """
+    if rules.unpunctuated_below <= 0:
+        return False
+    n_long = n_terminal = 0
+    for f in feats:
+        if f.word_length >= rules.min_body_words:
+            n_long += 1
+            n_terminal += f.terminal
+    return n_long >= MIN_LONG_LINES and n_terminal < rules.unpunctuated_below * n_long
 
 
 def ends_paragraph(f: LineFeatures, rules: HeadingRules) -> bool:
@@ -240,6 +269,10 @@ def plain_headings(
 
     # Lines opening the pattern label, sub-label, text: a section template if repeated.
     template: list[int] = []
+    # Where long lines mostly lack a sentence end (notes, changelogs, lists of
+    # updates), the line before says nothing: a strong shape and body after decide.
+    unpunctuated = is_unpunctuated(feats, rules)
+    kept_in_runs: set[int] = set()
     for k, i in enumerate(order):
         if not shaped(i):
             continue
@@ -251,6 +284,7 @@ def plain_headings(
             # After a long line without a sentence end (a list item, a link), only a
             # strongly shaped heading: a sentence-case line there is the next item.
             or (feats[prev].word_length > rules.max_heading_words and _strong_shape(feats[i]))
+            or (unpunctuated and _cased_strong_shape(feats[i]) and not feats[prev].colon_end)
         ):
             continue
         j = nxt(k)
@@ -260,6 +294,8 @@ def plain_headings(
             continue  # the first line of a hard-wrapped paragraph
         if kinds[j] is None and is_body(feats[j], rules):
             found.add(i)
+            if unpunctuated and _cased_strong_shape(feats[i]):
+                kept_in_runs.add(i)  # it heads text: not one more item of the list above
             continue
         if kinds[j] == "heading":
             found.add(i)
@@ -273,7 +309,7 @@ def plain_headings(
     # A label + sub-label + text pattern the document repeats: all its labels are headings.
     found.update(template_labels(feats, template, rules.min_template_sections))
     # Three or more heading-shaped lines with no body between: a list or a menu.
-    found.difference_update(list_runs(order, candidates))
+    found.difference_update(list_runs(order, candidates) - kept_in_runs)
     # Weakly shaped terms each followed by one paragraph: a glossary or bold lead-ins.
     found.difference_update(definition_terms(
         order, kinds,

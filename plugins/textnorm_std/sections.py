@@ -65,6 +65,12 @@ class SectionsOptions:
     min_template_sections: int = attrs.field(default=3, validator=_positive)
     """A label + sub-label + text pattern seen this often (labels alike in case) makes
     every such label a heading."""
+    unpunctuated_below: float = attrs.field(
+        default=0.5, validator=[attrs.validators.instance_of((int, float)), attrs.validators.ge(0),
+                                attrs.validators.le(1)])
+    """A text whose long lines end with sentence punctuation less often than this share
+    gives no paragraph-end evidence: strongly shaped lines followed by text are
+    headings whatever precedes them (0 turns this off)."""
     max_title_words: int = attrs.field(default=30, validator=_positive)
     """The first line is the title when it is at most this long and not a sentence."""
     byline_window: int = attrs.field(default=3, validator=_positive)
@@ -94,6 +100,7 @@ class Sections(textnorm.Normalizer):
             heading_after_title=o.heading_after_title,
             min_definition_run=o.min_definition_run,
             min_template_sections=o.min_template_sections,
+            unpunctuated_below=o.unpunctuated_below,
         )
 
     def __call__(self, doc: textnorm.Document) -> textnorm.Proposal:

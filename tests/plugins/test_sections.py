@@ -238,6 +238,75 @@ def test_repeated_section_template_makes_its_long_labels_headings():
     assert [h for h in find_headings(text) if h in dict(picks_ja)] == [a for a, _ in picks_ja]
 
 
+def _notes(title: str, intro: str, sections: list[tuple[str, list[str]]]) -> str:
+    return "\n".join([title, intro, *(line for head, items in sections for line in (head, *items))]) + "\n"
+
+
+NOTES_EN = [
+    ("Build Tools", [
+        "The nightly build now runs its integration tests on three operating systems in parallel",
+        "Caching of downloaded packages cut the average build time by almost four minutes",
+        "A new dashboard shows which tests failed most often during the previous month",
+        "Alice fixed the flaky login test"]),
+    ("Release Tooling", [
+        "The release checklist moved into the repository so that every change to it is reviewed",
+        "Signing keys are now rotated automatically every ninety days by the release robot",
+        "Version numbers are taken from the changelog instead of being typed by hand each time",
+        "Bob cleaned up old branches"]),
+    ("Search and Navigation", [
+        "Search results load about twice as fast after the index was split by language and region",
+        "Typing in the search box no longer freezes the page on older phones with little memory",
+        "Spelling suggestions now cover seven more languages, including Greek, Turkish and Welsh",
+        "The search page remembers the last five queries of each user on the same device"]),
+]
+
+
+def test_unpunctuated_notes_take_headings_from_shape_and_text_after():
+    # Weekly notes: items without full stops, a short one before each next section.
+    text = _notes("Weekly Engineering Notes",
+                  "A short summary of what the teams shipped and fixed over the last seven days.", NOTES_EN)
+    assert find_headings(text) == ["Build Tools", "Release Tooling", "Search and Navigation"]
+    # Off, a heading after a short unpunctuated item is the next item.
+    assert find_headings(text, SectionsOptions(unpunctuated_below=0)) == ["Build Tools"]
+    # The same notes with full stops: the usual paragraph-end rule finds them all.
+    dotted = [(h, [item + "." for item in items]) for h, items in NOTES_EN]
+    assert find_headings(_notes("Weekly Engineering Notes", "A summary.", dotted)) == [
+        "Build Tools", "Release Tooling", "Search and Navigation"]
+    # German notes, capitals and Title Case headings alike.
+    notes_de = [
+        ("Neue Werkzeuge", [
+            "Der nächtliche Build führt seine Integrationstests jetzt auf drei verschiedenen Betriebssystemen "
+            "gleichzeitig und parallel aus",
+            "Das Zwischenspeichern der Pakete spart bei jedem Build im Schnitt fast vier Minuten Zeit",
+            "Eine neue Übersicht zeigt die Tests, die im letzten Monat am häufigsten fehlgeschlagen sind",
+            "Die Protokolle jedes Builds werden jetzt dreißig Tage lang aufbewahrt und lassen sich durchsuchen",
+            "Fehlgeschlagene Builds melden sich automatisch im Kanal des Teams, das die Änderung gemacht hat",
+            "Anna hat den wackligen Login-Test repariert"]),
+        ("SUCHE UND NAVIGATION", [
+            "Suchergebnisse laden jetzt etwa doppelt so schnell, seit der Index nach Sprache und Region "
+            "aufgeteilt ist",
+            "Das Suchfeld friert auf älteren Telefonen mit wenig Speicher beim Tippen nicht mehr ein",
+            "Die Rechtschreibvorschläge decken jetzt sieben weitere Sprachen ab, darunter Griechisch und Walisisch",
+            "Die Suchseite merkt sich die letzten fünf Anfragen jedes Nutzers auf demselben Gerät",
+            "Die Vorschläge unter dem Suchfeld berücksichtigen jetzt auch Orte in der Nähe des Nutzers",
+            "Ben hat alte Zweige aufgeräumt"]),
+    ]
+    text = _notes("Wochennotizen der Technik", "Was die Teams in den letzten sieben Tagen geliefert haben.", notes_de)
+    assert find_headings(text) == ["Neue Werkzeuge", "SUCHE UND NAVIGATION"]
+
+
+def test_unpunctuated_caseless_text_gives_short_lines_no_heading_evidence():
+    # In a script without case every short line is "caseless", heading or item alike:
+    # no shape evidence, so the rule adds nothing there (what the other rules find
+    # between long unpunctuated lines stays as it was).
+    long_zh = ["夜间构建现在会在三个操作系统上并行运行全部集成测试并自动汇总结果",
+               "缓存下载的软件包之后每次构建平均节省了将近四分钟的等待时间",
+               "新的仪表板显示上个月最常失败的测试以及每个测试失败的次数"]
+    items = [*long_zh, "修复登录测试", "清理旧分支", *long_zh[::-1], "更新文档", "删除旧脚本", *long_zh, *long_zh]
+    text = "本周工程笔记\n" + "\n".join(items) + "\n"
+    assert find_headings(text) == find_headings(text, SectionsOptions(unpunctuated_below=0))
+
+
 def test_repeated_caption_label_is_not_a_heading():
     text = "Harbour Pictures\n" + "".join(
         f"Photo\nThe pier seen from the north in {year}, before storms took most of its planks and railings.\n"
