@@ -24,8 +24,9 @@ line belongs to it. Everything here is one pass over the lines, linear in the te
 from __future__ import annotations
 
 import operator
-from collections.abc import Collection, Iterable, Sequence
-from itertools import compress, filterfalse
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from itertools import chain, compress, filterfalse, repeat
 
 import regex
 
@@ -39,30 +40,27 @@ _HANGUL_RE = regex.compile(r"\p{Hangul}")
 _HANGUL_RUN_RE = regex.compile(r"\p{Hangul}+")
 # Runs of two or more ideographs or kana (each a word of one character).
 _CJK_RUN_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]{2,}")
-# A content unit opening with an ideograph or kana, in units joined by line breaks.
-_CJK_UNIT_RE = regex.compile(r"(?m)^[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}].*")
 _PAIR_SPECIFICITY = 3  # an ideograph pair weighs as a word of average length (six letters)
 
 
 def content_units(text: str) -> set[str]:
     """The distinct content units of ``text`` (see the module docstring)."""
-    return _content_units(text)[0]
-
-
-_ASK = None  # (see _content_units) the units opening with an ideograph are not known yet
-
-
-def _content_units(text: str) -> tuple[set[str], Collection[str] | None]:
-    """:func:`content_units`, and those of them that open with an ideograph, kana or
-    Hangul: empty when ``text`` holds none of those, ``_ASK`` when not worked out."""
     # NFKC leaves ASCII alone and case folding only lowers it.
     folded = text.lower() if text.isascii() else nfkc_casefold(text)
-    return units_of_words(WORD_RE.findall(folded), folded)
+    return units_of_words(WORD_RE.findall(folded), folded)[0]
 
 
 # Whether a word is long enough to be a content unit, as a C function (see _long_words).
 _LONG_ENOUGH = CONTENT_WORD_MIN_CHARS.__le__
 _NUMBER_RE = regex.compile(r"[\d\p{N}]+")  # (fullmatch: a word that is a number)
+# A pair of ideographs or kana (or Hangul syllables standing as words) is the only
+# unit this short, so its length names it.
+_PAIR_CHARS = 2
+assert _PAIR_CHARS < CONTENT_WORD_MIN_CHARS
+# A longer unit opening with a Hangul syllable (a Korean word) weighs as a pair too; in
+# units joined by line breaks. (No longer unit opens with an ideograph or kana: each of
+# those is a word of its own.)
+_HANGUL_UNIT_RE = regex.compile(rf"(?m)^\p{{Hangul}}.{{{CONTENT_WORD_MIN_CHARS - 1},}}")
 
 
 def _long_words(words: Iterable[str]) -> set[str]:
@@ -72,9 +70,10 @@ def _long_words(words: Iterable[str]) -> set[str]:
     return set(compress(distinct, map(_LONG_ENOUGH, map(len, distinct))))
 
 
-def units_of_words(words: Sequence[str], folded: str) -> tuple[set[str], Collection[str] | None]:
-    """:func:`_content_units` of a text whose folded form is ``folded`` and whose words
-    (``WORD_RE.findall(folded)``) are ``words``: the caller may have them already."""
+def units_of_words(words: Sequence[str], folded: str) -> tuple[set[str], bool]:
+    """:func:`content_units` of a text whose folded form is ``folded`` and whose words
+    (``WORD_RE.findall(folded)``) are ``words`` (the caller may have them already), and
+    whether the text holds Hangul (see :class:`LineUnits`)."""
     units = _long_words(words)
     # Without the numbers. A word of letters only is none (a letter is no numeral), so
     # only the others are looked at (in C: no Python frame per word); on ASCII those of
@@ -85,21 +84,19 @@ def units_of_words(words: Sequence[str], folded: str) -> tuple[set[str], Collect
         if numbers:
             units.difference_update(numbers)
     if folded.isascii():
-        return units, ()
+        return units, False
     # An ideograph or kana is a word of one character, too short to be kept above. Text
     # that ``re`` reads as ``regex`` does holds none (see ``re_agrees``: a fast search),
     # which leaves only Hangul to look for.
     if _HANGUL_RE.search(folded) is None if re_agrees(folded) else _CJK_CHAR_RE.search(folded) is None:
-        return units, ()
+        return units, False
     if _HANGUL_RE.search(folded) is None:
         # Ideographs and kana are words of one character each, so two of them next to
         # each other are two adjacent words: every pair of neighbours in a run of them
-        # (joined in C). Without Hangul, no other unit opens with one of them.
-        pairs: set[str] = set()
+        # (joined in C).
         for run in _CJK_RUN_RE.findall(folded):
-            pairs.update(map(operator.add, run, run[1:]))
-        units |= pairs
-        return units, pairs
+            units.update(map(operator.add, run, run[1:]))
+        return units, False
     # Hangul: a syllable is a pair's member only when it stands as a word of its own
     # (a Korean word is several syllables), so the pairs are read word by word.
     prev_cjk: str | None = None
@@ -112,63 +109,70 @@ def units_of_words(words: Sequence[str], folded: str) -> tuple[set[str], Collect
             prev_cjk, prev_end = w, m.end()
         else:
             prev_cjk = None
-    return units, _ASK
+    return units, True
 
 
 class LineUnits:
     """The distinct content units of one line with their total :func:`_specificity`,
     worked out once per distinct line text (the passes and the repeats of a line share
-    it). The units are a tuple: a quarter of a set's memory, and the set operations of
-    :class:`Vocabulary` take any iterable. With ``shared``, each unit is the one string
-    object ``shared`` holds for it (the lines of a document repeat their words: one
-    object per word saves most of the memory)."""
+    it). The units are a tuple: a quarter of a set's memory, and :class:`Vocabulary`
+    reads any iterable. With ``shared``, each unit is the one string object ``shared``
+    holds for it (the lines of a document repeat their words: one object per word
+    saves most of the memory)."""
 
-    __slots__ = ("pairs", "total", "units")
+    __slots__ = ("korean", "total", "units")
 
     def __init__(self, units: Iterable[str], shared: dict[str, str] | None = None,
-                 opening: Collection[str] | None = _ASK) -> None:
+                 hangul: bool = True) -> None:
         self.units = tuple(units if shared is None else map(shared.setdefault, units, units))
-        # Every unit weighs len - CONTENT_WORD_MIN_CHARS + 1 but those opening with an
-        # ideograph or kana (the pairs), which weigh _PAIR_SPECIFICITY: ``opening`` when
-        # the caller knows them, else one pass over the units finds them.
-        if opening is _ASK:
+        # The Korean words among the units weigh as pairs (see _specificity): found with
+        # one pattern pass, on a line that holds Hangul (``hangul``: it may) only.
+        self.korean: frozenset[str] = _NO_UNITS
+        if hangul and self.units:
             joined = "\n".join(self.units)  # no unit holds a line break
-            opening = () if joined.isascii() else _CJK_UNIT_RE.findall(joined)
-        self.pairs: tuple[str, ...] = tuple(opening if shared is None or not opening
-                                            else map(shared.__getitem__, opening))
-        self.total = _weight(self.units, self.pairs)
+            if not joined.isascii():
+                self.korean = frozenset(_HANGUL_UNIT_RE.findall(joined)) or _NO_UNITS
+        self.total = self.weigh(self.units)
 
-    def weigh(self, units: set[str]) -> int:
+    def weigh(self, units: Iterable[str]) -> int:
         """The total specificity of ``units``, some of this line's units."""
-        return _weight(units, units.intersection(self.pairs) if self.pairs else ())
+        if not self.korean:
+            return _weight(units)
+        units = [*units]
+        korean = self.korean.intersection(units)
+        # Each weighs _PAIR_SPECIFICITY instead of what its length gives.
+        return (_weight(units) + len(korean) * (_PAIR_SPECIFICITY + CONTENT_WORD_MIN_CHARS - 1)
+                - sum(map(len, korean)))
 
 
-def _weight(units: Collection[str], pairs: Collection[str]) -> int:
-    """The total specificity of distinct ``units``, ``pairs`` those of them that open
-    with an ideograph or kana: in C, whatever the number of units."""
-    total = sum(map(len, units)) - len(units) * (CONTENT_WORD_MIN_CHARS - 1)
-    if pairs:
-        total += len(pairs) * (_PAIR_SPECIFICITY + CONTENT_WORD_MIN_CHARS - 1) - sum(map(len, pairs))
-    return total
+_NO_UNITS: frozenset[str] = frozenset()
+
+
+def _weight(units: Iterable[str]) -> int:
+    """The total :func:`_specificity` of distinct ``units``, in C whatever their number:
+    every unit weighs ``len - CONTENT_WORD_MIN_CHARS + 1`` but the ideograph pairs, the
+    only units of ``_PAIR_CHARS`` characters, which weigh ``_PAIR_SPECIFICITY``."""
+    lengths = [*map(len, units)]  # (see LineUnits.weigh for the Korean words)
+    return (sum(lengths) - len(lengths) * (CONTENT_WORD_MIN_CHARS - 1)
+            + lengths.count(_PAIR_CHARS) * (_PAIR_SPECIFICITY + CONTENT_WORD_MIN_CHARS - 1 - _PAIR_CHARS))
 
 
 def line_units(text: str, shared: dict[str, str] | None = None) -> LineUnits:
     """:func:`content_units` of ``text`` with their total specificity (see
     :class:`LineUnits` for ``shared``)."""
-    units, opening = _content_units(text)
-    return LineUnits(units, shared, opening)
+    folded = text.lower() if text.isascii() else nfkc_casefold(text)
+    units, hangul = units_of_words(WORD_RE.findall(folded), folded)
+    return LineUnits(units, shared, hangul)
 
 
 class Vocabulary:
-    """Which content units the lines of a region use, and which two lines or more
-    (all that :meth:`coherence` asks: two sets, no counts)."""
+    """How many lines of a region use each content unit (all that :meth:`coherence`
+    asks is whether one does, or two; one count per unit is a third of the memory
+    of a set of the units used once and one of those used twice)."""
 
-    def __init__(self, lines: Sequence[LineUnits]) -> None:
-        self._once: set[str] = set()
-        self._twice: set[str] = set()
-        for line in lines:
-            self._twice.update(self._once.intersection(line.units))
-            self._once.update(line.units)
+    def __init__(self, lines: Iterable[LineUnits]) -> None:
+        # Each line's units are distinct, so counting them all counts lines (in C).
+        self._lines = Counter(chain.from_iterable(map(_UNITS, lines)))
 
     def coherence(self, line: LineUnits, own: bool) -> float | None:
         """Share of the line's units used by the region, each weighted by its specificity
@@ -176,15 +180,18 @@ class Vocabulary:
         its own use does not count. None when there are no units."""
         if not line.units:
             return None
-        shared = (self._twice if own else self._once).intersection(line.units)
-        return line.weigh(shared) / line.total
+        used = map(self._lines.get, line.units, repeat(0))
+        return line.weigh(compress(line.units, map((2 if own else 1).__le__, used))) / line.total
+
+
+_UNITS = operator.attrgetter("units")
 
 
 def _specificity(unit: str) -> int:
     """How much a shared unit says about a shared subject: a long word more than a
     short one ("comprehensively" against "about", which any two texts share); an
-    ideograph pair counts as a word of average length."""
-    if not unit[0].isascii() and _CJK_CHAR_RE.match(unit):
+    ideograph pair counts as a word of average length. (:func:`_weight` sums these.)"""
+    if len(unit) == _PAIR_CHARS or _HANGUL_UNIT_RE.fullmatch(unit):
         return _PAIR_SPECIFICITY
     return len(unit) - CONTENT_WORD_MIN_CHARS + 1
 

@@ -120,5 +120,5 @@ def _words_and_units(stripped: str, shared: dict[str, str] | None) -> tuple[int,
         # Case folding keeps every character's kind, so only NFKC can change the words
         # (the line features count them on the line itself then).
         n_words = len(words) if unicodedata.is_normalized("NFKC", stripped) else len(WORD_RE.findall(stripped))
-    units, opening = units_of_words(words, folded)
-    return n_words, LineUnits(units, shared, opening)
+    units, hangul = units_of_words(words, folded)
+    return n_words, LineUnits(units, shared, hangul)

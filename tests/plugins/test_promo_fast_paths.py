@@ -146,10 +146,15 @@ def test_promo_lines_read_the_fields_of_the_line_features(parts: list[str], sep:
 @given(texts)
 def test_units_of_words_equal_the_units_of_the_text(text: str) -> None:
     folded = nfkc_casefold(text)
-    units, opening = _model.units_of_words(WORD_RE.findall(folded), folded)
+    units, hangul = _model.units_of_words(WORD_RE.findall(folded), folded)
     assert units == reference_units(text)
-    if opening is not _model._ASK:
-        assert set(opening) == {u for u in units if _CJK.match(u)}
+    # The weight tells an ideograph pair by its length (no other unit is that short),
+    # and a Korean word by its pattern, looked for where Hangul was seen only.
+    assert all(len(u) >= 4 or (len(u) == 2 and _CJK.match(u)) for u in units)
+    assert hangul or not any(_CJK.match(u) and len(u) > 2 for u in units)
+    line = _model.LineUnits(units, None, hangul)
+    assert line.total == reference_weight(units)
+    assert all(_model._specificity(u) == reference_weight({u}) for u in units)
 
 
 @settings(max_examples=100, deadline=None)
