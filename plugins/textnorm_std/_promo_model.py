@@ -120,11 +120,12 @@ class LineUnits:
     holds for it (the lines of a document repeat their words: one object per word
     saves most of the memory)."""
 
-    __slots__ = ("korean", "total", "units")
+    __slots__ = ("hangul", "korean", "total", "units")
 
     def __init__(self, units: Iterable[str], shared: dict[str, str] | None = None,
                  hangul: bool = True) -> None:
         self.units = tuple(units if shared is None else map(shared.setdefault, units, units))
+        self.hangul = hangul
         # The Korean words among the units weigh as pairs (see _specificity): found with
         # one pattern pass, on a line that holds Hangul (``hangul``: it may) only.
         self.korean: frozenset[str] = _NO_UNITS
@@ -224,8 +225,11 @@ def word_equivalents(f: LineFeatures) -> float:
     cjk = 0
     if not f.text.isascii():
         # The line features count the ideographs and kana (each a word of its own);
-        # Hangul syllables are counted here, a run at a time.
-        cjk = f.n_ideographs + sum(map(len, _HANGUL_RUN_RE.findall(f.text)))
+        # Hangul syllables are counted here, a run at a time, on a line that holds
+        # them (``hangul``, known from its content units: folding keeps Hangul Hangul).
+        cjk = f.n_ideographs
+        if f.hangul:
+            cjk += sum(map(len, _HANGUL_RUN_RE.findall(f.text)))
     return f.n_words - cjk + cjk / CJK_CHARS_PER_WORD
 
 
@@ -322,10 +326,12 @@ def line_weights(lines: Sequence[LineFeatures], prose: Sequence[bool], *, short_
             words = memo.get(f.text)
             if words is None:
                 words = word_equivalents(f)
-                # The cap is at least max_sentence_words, and the line holds at least as
-                # many sentences as sentence ends (counted in C); only a line that
-                # outgrows that many is split into its sentences.
+                # The cap is at least max_sentence_words per sentence, and a stripped line
+                # holds more sentences than ". " (each ends one, and text follows it) and
+                # at least as many as sentence ends: only a line that outgrows those
+                # counts (in C) is split into its sentences.
                 if (words > max_sentence_words
+                        and words > max_sentence_words * (f.text.count(". ") + 1)
                         and words > max_sentence_words * len(_SENTENCE_END_RE.findall(f.text))):
                     words = min(words, max_sentence_words * max(1, len(sentences(f.text))))
                 memo[f.text] = words

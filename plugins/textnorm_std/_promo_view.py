@@ -34,8 +34,8 @@ class PromoLine:
     step reads of it (see :class:`~textnorm.text.LineFeatures` for each field), with
     its content units (:class:`._promo_model.LineUnits`, None for a blank line)."""
 
-    __slots__ = ("_ideographs", "_separators", "blank", "colon_end", "end", "index", "n_words",
-                 "start", "terminal", "text", "units")
+    __slots__ = ("_ideographs", "_separators", "blank", "colon_end", "end", "hangul", "index",
+                 "n_words", "start", "terminal", "text", "units")
 
     def __init__(self, index: int, start: int, end: int, text: str, n_words: int,
                  units: LineUnits | None) -> None:
@@ -46,6 +46,9 @@ class PromoLine:
         self.blank = not text
         self.n_words = n_words
         self.units = units
+        # Whether the line holds Hangul (its folded form does: folding keeps Hangul Hangul
+        # and makes nothing else Hangul, checked over all of Unicode in the tests).
+        self.hangul = units is not None and units.hangul
         last = text[-1:]
         # As the line features decide it: the last character first spares most lines the scan.
         self.terminal = last in _TERMINAL_LAST and _SENTENCE_TERMINAL_RE.search(text) is not None

@@ -11,6 +11,8 @@ direct, slow implementation of its definition, on invented text in several scrip
 
 from __future__ import annotations
 
+import unicodedata
+
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -102,9 +104,21 @@ def test_weights_and_coherence_equal_the_unit_by_unit_sums(a: str, b: str) -> No
 @settings(max_examples=100, deadline=None)
 @given(st.lists(texts, min_size=1, max_size=4))
 def test_word_equivalents_count_ideographs_kana_and_hangul_as_half_words(lines: list[str]) -> None:
-    for f in line_features("\n".join(lines)):
-        cjk = len(_CJK.findall(f.text))
-        assert word_equivalents(f) == f.n_words - cjk + cjk / 2
+    for f in view.read_lines("\n".join(lines), {}):
+        if not f.blank:
+            cjk = len(_CJK.findall(f.text))
+            assert word_equivalents(f) == f.n_words - cjk + cjk / 2
+
+
+def test_folding_keeps_hangul_hangul_over_all_of_unicode() -> None:
+    # A line holds Hangul exactly when its folded form does (word_equivalents looks for
+    # Hangul runs only then): checked on every character folding changes (NFKC's
+    # composition only ever joins Hangul jamo into Hangul syllables).
+    hangul = regex.compile(r"\p{Hangul}")
+    for cp in range(0x110000):
+        c = chr(cp)
+        if not 0xD800 <= cp <= 0xDFFF and (not unicodedata.is_normalized("NFKC", c) or c.casefold() != c):
+            assert bool(hangul.search(c)) == bool(hangul.search(nfkc_casefold(c))), hex(cp)
 
 
 @settings(max_examples=100, deadline=None)
@@ -158,13 +172,16 @@ def test_units_of_words_equal_the_units_of_the_text(text: str) -> None:
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.text(alphabet=st.sampled_from("ab cd. e! f? …。x」 ”"), max_size=80))
+@given(st.text(alphabet=st.sampled_from("ab cd. e! f? …。x」 ”\u3000\n."), max_size=80))
 def test_a_line_holds_at_least_as_many_sentences_as_sentence_ends(text: str) -> None:
     # line_weights splits a long line into sentences only when it has more words than
     # its sentence ends allow: it relies on each end closing a sentence of its own.
     text = text.strip()
     ends = len(_model._SENTENCE_END_RE.findall(text))
     assert ends <= len(sentences(text)) <= ends + 1
+    # ...and each ". " ends one with more text after it.
+    if text:
+        assert text.count(". ") + 1 <= len(sentences(text))
 
 
 def test_ideograph_pairs_and_hangul_words() -> None:
