@@ -63,11 +63,10 @@ assert _PAIR_CHARS < CONTENT_WORD_MIN_CHARS
 _HANGUL_UNIT_RE = regex.compile(rf"(?m)^\p{{Hangul}}.{{{CONTENT_WORD_MIN_CHARS - 1},}}")
 
 
-def _long_words(words: Iterable[str]) -> set[str]:
+def _long_words(words: Sequence[str]) -> set[str]:
     """The distinct ``words`` of at least ``CONTENT_WORD_MIN_CHARS`` characters, chosen
     in C (no Python frame per word)."""
-    distinct = set(words)
-    return set(compress(distinct, map(_LONG_ENOUGH, map(len, distinct))))
+    return set(compress(words, map(_LONG_ENOUGH, map(len, words))))
 
 
 def units_of_words(words: Sequence[str], folded: str) -> tuple[set[str], bool]:
@@ -133,7 +132,7 @@ class LineUnits:
             joined = "\n".join(self.units)  # no unit holds a line break
             if not joined.isascii():
                 self.korean = frozenset(_HANGUL_UNIT_RE.findall(joined)) or _NO_UNITS
-        self.total = self.weigh(self.units)
+        self.total = _weight(self.units) if not self.korean else self.weigh(self.units)
 
     def weigh(self, units: Iterable[str]) -> int:
         """The total specificity of ``units``, some of this line's units."""

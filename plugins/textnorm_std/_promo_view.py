@@ -15,6 +15,7 @@ use. The patterns are the line features' own, imported, so the two cannot drift 
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterator
 
 import regex
 
@@ -87,18 +88,8 @@ def read_lines(text: str, memo: dict[str, tuple[int, LineUnits]],
     as :func:`textnorm.text.lines` finds them). ``memo`` keeps the word count and
     units of each distinct stripped line (the passes and the repeats of a line share
     them); ``shared`` gives one string object per distinct unit (see :class:`LineUnits`)."""
-    if "\r" in text:
-        spans = [(s.start, s.end, s.text) for s in text_lines(text)]
-    else:
-        # The same lines as ``lines`` finds, without an object per line: "\n" is the only break.
-        spans = []
-        pos = 0
-        for raw in text.split("\n"):
-            end = pos + len(raw)
-            spans.append((pos, end, raw))
-            pos = end + 1
     out = []
-    for i, (start, end, raw) in enumerate(spans):
+    for i, (start, end, raw) in enumerate(_spans(text)):
         stripped = raw.strip()
         if not stripped:
             out.append(PromoLine(i, start, end, stripped, 0, None))
@@ -108,6 +99,20 @@ def read_lines(text: str, memo: dict[str, tuple[int, LineUnits]],
             known = memo[stripped] = _words_and_units(stripped, shared)
         out.append(PromoLine(i, start, end, stripped, known[0], known[1]))
     return out
+
+
+def _spans(text: str) -> Iterator[tuple[int, int, str]]:
+    """``start, end, text`` of each line, as :func:`textnorm.text.lines` finds them."""
+    if "\r" in text:
+        for span in text_lines(text):
+            yield span.start, span.end, span.text
+        return
+    # The same lines without an object per line: "\n" is then the only break.
+    pos = 0
+    for raw in text.split("\n"):
+        end = pos + len(raw)
+        yield pos, end, raw
+        pos = end + 1
 
 
 def _words_and_units(stripped: str, shared: dict[str, str] | None) -> tuple[int, LineUnits]:
