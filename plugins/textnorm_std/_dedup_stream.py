@@ -11,6 +11,7 @@ pointing back, in order, into earlier lines, and the words left uncovered are is
 from __future__ import annotations
 
 from collections import Counter
+from itertools import islice
 from collections.abc import Sequence
 from statistics import median
 
@@ -39,8 +40,27 @@ class WrappedRepeat:
     """Words of the stretch its source lacks that are no damage of the source's words."""
 
 
+@attrs.define
+class ShingleCounts:
+    """The bucket counts of one text's shingles, kept from one pass of the matcher to the
+    next within one call (see :func:`wrapped_repeats`).
+
+    A later pass reads the same text with lines removed: each of its shingles was counted
+    already, but for those that now run across the place of a removal, which are added.
+    Counts of removed lines' shingles stay: a bucket counted too high only lets a single
+    shingle into the dictionary, which then finds nothing (as a shared bucket does).
+    """
+
+    mask: int = 0
+    counts: bytearray | None = None
+    follows: dict[int, int] = attrs.Factory(dict)
+    """Line number of a line with words -> that of the next line with words, in the text
+    counted."""
+
+
 def wrapped_repeats(units: Sequence[Unit], k: int, threshold: float, line_threshold: float,
-                    max_changed: int, numbers_must_match: bool) -> list[WrappedRepeat]:
+                    max_changed: int, numbers_must_match: bool,
+                    memo: ShingleCounts | None = None) -> list[WrappedRepeat]:
     """Stretches of consecutive units whose words repeat earlier text (see the module
     docstring), in text order.
 
@@ -52,6 +72,9 @@ def wrapped_repeats(units: Sequence[Unit], k: int, threshold: float, line_thresh
     other lacks (beyond ``max_changed`` not explained as damage, as for single lines):
     then they say different things. Linear in the number of words: one dictionary of
     shingles, one pass over each unit's own shingles.
+
+    ``memo`` carries the shingle counts from one call to the next when ``units`` are those
+    of the call before with some removed (in order): the counting pass is then skipped.
     """
     stream: list[str] = []
     owner: list[int] = []
@@ -66,18 +89,34 @@ def wrapped_repeats(units: Sequence[Unit], k: int, threshold: float, line_thresh
     # enter the dictionary (about a hundred bytes each); a shared bucket only lets a
     # single shingle in, which then finds nothing.
     n = max(0, len(stream) - k + 1)
-    mask = (1 << max(10, (8 * n).bit_length())) - 1
-    counts = bytearray(mask + 1)
-    if n < _COUNT_FROM:  # a short text: the dictionary stays small, the count costs more
-        counts = bytearray(b"\x02") * (mask + 1)
+    worded = [u for u in units if u.n_words]
+    if memo is not None and memo.counts is not None:
+        # The text counted before, with lines removed: count the shingles that now run
+        # across a place where lines were removed (they start in the k - 1 words before it).
+        mask, counts = memo.mask, memo.counts
+        for a, b in zip(worded, worded[1:]):
+            if memo.follows.get(a.line) != b.line:
+                at = starts[b.index]
+                for p in range(max(0, at - k + 1), min(at, n)):
+                    key = hash(tuple(stream[p:p + k])) & mask
+                    if counts[key] < 2:
+                        counts[key] += 1
     else:
-        for key in map(hash, zip(*(stream[i:] for i in range(k)))):
-            if counts[key & mask] < 2:
-                counts[key & mask] += 1
+        mask = (1 << max(10, (8 * n).bit_length())) - 1
+        counts = bytearray(mask + 1)
+        if n < _COUNT_FROM:  # a short text: the dictionary stays small, the count costs more
+            counts = bytearray(b"\x02") * (mask + 1)
+        else:
+            for key in map(hash, zip(*(islice(stream, i, None) for i in range(k)))):
+                if counts[key & mask] < 2:
+                    counts[key & mask] += 1
+    if memo is not None:
+        memo.mask, memo.counts = mask, counts
+        memo.follows = {a.line: b.line for a, b in zip(worded, worded[1:])}
     first: dict[int, int] = {}
     src = [-1] * len(stream)
     setdefault = first.setdefault
-    for p, key in enumerate(map(hash, zip(*(stream[i:] for i in range(k))))):
+    for p, key in enumerate(map(hash, zip(*(islice(stream, i, None) for i in range(k))))):
         if counts[key & mask] < 2:
             continue
         q = setdefault(key, p)

@@ -19,7 +19,7 @@ from ._dedup_align import AlignParams, Copy, find_runs, group_copies
 from ._dedup_edits import changes, resolve
 from ._dedup_lines import Unit, explained, extra_words, lost_words, units_of
 from ._dedup_passes import barrier, windows
-from ._dedup_stream import wrapped_repeats
+from ._dedup_stream import ShingleCounts, wrapped_repeats
 from ._dedup_truncated import truncated_copies
 
 
@@ -200,6 +200,11 @@ class DedupBlocks(textnorm.Normalizer):
         wrapped_done = False  # the wrapped matcher found nothing in ``alive`` as it is
         owed = False  # a pass of the line matcher over the whole text is owed
         passes = [0, 0]  # passes that removed something: over the whole text, over stretches
+        counted = ShingleCounts()  # the wrapped matcher's counts, kept from one of its passes to the next
+
+        def decide_wrapped(us: Sequence[Unit]) -> dict[int, tuple[int, float, str]]:
+            return self._decide_wrapped(us, counted)
+
         while max(passes) < _MAX_PASSES:
             found = self._look(alive, scope, self._decide_lines)
             by_lines = bool(found)
@@ -207,7 +212,7 @@ class DedupBlocks(textnorm.Normalizer):
             if scope is None:
                 owed = False  # this pass read everything after the removals so far
             if not found and self.options.match_wrapped and not wrapped_done:
-                found = self._look(alive, None, self._decide_wrapped)
+                found = self._look(alive, None, decide_wrapped)
                 wrapped_done = not found
                 whole = True
             if not found:
@@ -288,11 +293,13 @@ class DedupBlocks(textnorm.Normalizer):
         return o.furniture_separators and any(self._prose(units[d]) and _FIELD_SEPARATOR_RE.search(units[d].raw)
                                               for d in dups)
 
-    def _decide_wrapped(self, units: Sequence[Unit]) -> dict[int, tuple[int, float, str]]:
-        """Stretches repeating earlier text with other line breaks go (the first copy stays)."""
+    def _decide_wrapped(self, units: Sequence[Unit], counted: ShingleCounts | None = None
+                        ) -> dict[int, tuple[int, float, str]]:
+        """Stretches repeating earlier text with other line breaks go (the first copy stays).
+        ``counted`` keeps the matcher's shingle counts between its passes over one text."""
         removed: dict[int, tuple[int, float, str]] = {}
         found = wrapped_repeats(units, _WRAP_SHINGLE, self.options.threshold, self._align.run_threshold,
-                                self.options.max_changed_words, self.options.numbers_must_match)
+                                self.options.max_changed_words, self.options.numbers_must_match, counted)
         # Where each word a removal would lose occurs (a few places are enough to know).
         places: dict[str, list[int]] = {x: [] for w in found for x in w.lost}
         for u in units if places else ():
