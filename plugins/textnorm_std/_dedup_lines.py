@@ -153,7 +153,7 @@ def similarity(a: Unit, b: Unit, numbers_must_match: bool = True, max_changed: i
     sim = shared / max(a.n_words, b.n_words)
     if sim < floor:
         return sim
-    ea, eb = a.bag - b.bag, b.bag - a.bag
+    ea, eb = surplus(a, b), surplus(b, a)
     if ea and eb and unexplained(ea, eb, max_changed) > max_changed \
             and unexplained(eb, ea, max_changed) > max_changed:
         return 0.0
@@ -213,15 +213,26 @@ def _within_edits(a: str, b: str, k: int) -> bool:
     return prev[-1] <= k
 
 
+def surplus(a: Unit, b: Unit) -> Counter:
+    """``a.bag - b.bag``: the words of ``a`` that ``b`` lacks, as a multiset in ``a``'s word
+    order. When no word of ``a`` repeats (most lines) they are its words missing from
+    ``b``, found in C rather than by ``Counter``'s Python loop over both bags."""
+    if len(a.bag) != a.n_words:
+        return a.bag - b.bag
+    out: Counter = Counter()
+    dict.update(out, dict.fromkeys(filterfalse(b.bag.__contains__, a.bag), 1))
+    return out
+
+
 def lost_words(gone: Unit, kept: Unit) -> list[str]:
     """Words of ``gone`` that ``kept`` lacks and that are no damage of ``kept``'s own words
     (see :func:`unexplained`): what removing ``gone`` in favour of ``kept`` would lose,
     unless the words occur elsewhere."""
-    surplus = gone.bag - kept.bag
-    if not surplus:
+    mine = surplus(gone, kept)
+    if not mine:
         return []
-    theirs = kept.bag - gone.bag
-    return [w for w in surplus if not _explained(w, theirs)]
+    theirs = surplus(kept, gone)
+    return [w for w in mine if not _explained(w, theirs)]
 
 
 def extra_words(a: Unit, b: Unit) -> int:

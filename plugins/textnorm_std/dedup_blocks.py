@@ -305,9 +305,9 @@ class DedupBlocks(textnorm.Normalizer):
         for u in units if places else ():
             if places.keys().isdisjoint(u.words):  # most lines: checked in C
                 continue
-            for x in dict.fromkeys(u.words):
-                where = places.get(x)
-                if where is not None and len(where) < 8:
+            for x in places.keys() & u.words:  # the line's words asked about (a set, in C)
+                where = places[x]
+                if len(where) < 8:
                     where.append(u.index)
         for w in found:
             dups = range(w.dup_first, w.dup_last + 1)
@@ -413,9 +413,9 @@ def _word_spread(copies: Sequence[Copy], units: Sequence[Unit]) -> dict[str, int
     for u in units if seen else ():
         if seen.keys().isdisjoint(u.words):  # most lines: checked in C
             continue
-        for w in u.words:
-            groups = seen.get(w)
-            if groups is not None and len(groups) < 2:
+        for w in seen.keys() & u.words:  # the line's words asked about (a set, in C)
+            groups = seen[w]
+            if len(groups) < 2:
                 groups.add(root(u.index))
     return {w: len(g) for w, g in seen.items()}
 
