@@ -70,3 +70,20 @@ def test_a_removal_joining_two_lines_makes_their_joint_shingles_count():
         fresh = wrapped_repeats(later, *_ARGS)
         assert fresh  # the joined copy is found...
         assert wrapped_repeats(later, *_ARGS, memo) == fresh  # ...with the kept counts too
+
+
+# -- the line comparison's fast paths against the plain definitions they replace ----------------
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=12), st.lists(st.sampled_from(_WORDS), max_size=12))
+def test_property_surplus_is_the_multiset_difference_in_word_order(a, b):
+    from collections import Counter
+
+    from textnorm_std._dedup_lines import surplus
+
+    # Each line starts with a word of its own, so neither is blank.
+    ua, ub = units_of("ash " + " ".join(a) + "\nyew " + " ".join(b) + "\n")
+    got = surplus(ua, ub)
+    want = ua.bag - ub.bag
+    assert got == want and list(got) == list(want)  # the same words, counts and order
