@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from itertools import filterfalse
+from operator import itemgetter
 from sys import intern
 
 import attrs
@@ -359,7 +360,9 @@ class LineIndex:
             pool = self._rarest(unit)
         hits = Counter(pool)
         found = []
-        for i, _ in hits.most_common(self._max_candidates):
+        # ``hits.most_common(n)``, which is documented as this sort (stable, so ties keep
+        # the pool's order), done in C rather than by heapq's Python-level nlargest.
+        for i, _ in sorted(hits.items(), key=itemgetter(1), reverse=True)[:self._max_candidates]:
             s = similarity(self._units[i], unit, self._numbers, self._max_changed, threshold)
             if s >= threshold:
                 found.append((i, s))

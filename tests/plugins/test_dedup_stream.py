@@ -87,3 +87,14 @@ def test_property_surplus_is_the_multiset_difference_in_word_order(a, b):
     got = surplus(ua, ub)
     want = ua.bag - ub.bag
     assert got == want and list(got) == list(want)  # the same words, counts and order
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.integers(0, 20), max_size=60), st.integers(1, 6))
+def test_property_candidates_are_counters_most_common(pool, n):
+    # The line index ranks its candidates with a stable sort instead of most_common.
+    from collections import Counter
+    from operator import itemgetter
+
+    hits = Counter(pool)
+    assert sorted(hits.items(), key=itemgetter(1), reverse=True)[:n] == hits.most_common(n)
