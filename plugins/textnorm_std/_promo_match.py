@@ -15,6 +15,7 @@ order, that matches in its shape), with a few compiled-pattern calls per line:
 
 from __future__ import annotations
 
+import math
 import re
 
 import regex
@@ -46,7 +47,7 @@ def _combined(shape: str) -> tuple[regex.Pattern[str], tuple[int, ...]]:
     return regex.compile(pattern, regex.V1), order
 
 
-def _skeleton(shape: str) -> re.Pattern[str]:
+def _skeleton(shape: str, min_width: float = 0) -> re.Pattern[str]:
     """A cheap test that every key an entry of ``shape`` matches also passes (and most
     other keys fail): the entries' bodies without fuzzy matching, which the faster
     ``re`` runs, so that the fuzzy patterns only run on the keys it lets through.
@@ -56,6 +57,15 @@ def _skeleton(shape: str) -> re.Pattern[str]:
     ``k`` of the pieces, so one is left whole (the pigeonhole filter of approximate
     string matching). ``\\d`` and ``\\w`` become any character but a space; the
     separator after a prefix and the word-boundary look-arounds are left out."""
+
+    # (``min_width``: only the entries that can match a key that long.)
+    bodies = [_skeleton_body(e.source) for e in LIBRARY
+              if e.shape == shape and _max_width(e.source) >= min_width]
+    return re.compile("(?:" + "|".join(f"(?:{b})" for b in bodies) + ")", re.DOTALL)
+
+
+def _skeleton_body(source: str) -> str:
+    """One entry's part of :func:`_skeleton`."""
 
     def repl(m: regex.Match[str]) -> str:
         word = m.group(1)
@@ -67,13 +77,9 @@ def _skeleton(shape: str) -> re.Pattern[str]:
         reach = longest - min(map(len, pieces))
         return f"(?=.{{0,{reach}}}(?:{'|'.join(pieces)})).{{{len(word) - edits},{longest}}}"
 
-    bodies = []
-    for e in LIBRARY:
-        if e.shape == shape:
-            # No entry has a character class, so \\d and \\w always stand for one
-            # character (a digit or a word character: never white space).
-            bodies.append(_FUZZY_WORD_RE.sub(repl, e.source).replace(r"\d", r"\S").replace(r"\w", r"\S"))
-    return re.compile("(?:" + "|".join(f"(?:{b})" for b in bodies) + ")", re.DOTALL)
+    # No entry has a character class, so \\d and \\w always stand for one character (a
+    # digit or a word character: never white space).
+    return _FUZZY_WORD_RE.sub(repl, source).replace(r"\d", r"\S").replace(r"\w", r"\S")
 
 
 def _pieces(word: str, edits: int) -> list[str]:
@@ -202,7 +208,70 @@ def _anchors(shape: str) -> re.Pattern[str] | None:
     return re.compile("|".join(map(re.escape, sorted(strings, key=lambda x: (-len(x), x)))))
 
 
+def _max_width(source: str) -> float:
+    """The most characters a key an entry matches can hold (``inf`` when unbounded), read
+    from its source as :class:`_Required` reads it; a fuzzy word of ``n`` letters with
+    ``k`` edits reaches ``n + k``, as its skeleton does."""
+    pos = 0
+
+    def alternation() -> float:
+        nonlocal pos
+        widest = sequence()
+        while source.startswith("|", pos):
+            pos += 1
+            widest = max(widest, sequence())
+        return widest
+
+    def sequence() -> float:
+        nonlocal pos
+        total = 0.0
+        while pos < len(source) and source[pos] not in "|)":
+            if source.startswith("(?:", pos):
+                pos += 3
+                width = alternation()
+                if not source.startswith(")", pos):
+                    raise ValueError(f"library pattern not understood at {pos}: {source!r}")
+                pos += 1
+            elif source[pos] == "~":
+                m = _FUZZY_WORD_RE.match(source, pos)
+                if m is None:
+                    raise ValueError(f"library pattern not understood at {pos}: {source!r}")
+                pos = m.end()
+                word = m.group(1)
+                width = len(word)
+                if width >= FUZZY_MIN_CHARS:
+                    width += 1 if width < FUZZY_TWO_EDITS_CHARS else 2
+            elif source[pos] in "([^$":
+                raise ValueError(f"library pattern not understood at {pos}: {source!r}")
+            else:
+                pos += 2 if source[pos] == "\\" else 1  # an escape or a character: one
+                width = 1
+            times = 1.0
+            c = source[pos:pos + 1]
+            if c == "?":
+                pos += 1
+            elif c in ("*", "+"):
+                pos += 1
+                times = math.inf
+            elif c == "{":
+                end = source.index("}", pos)
+                most = source[pos + 1:end].split(",")[-1]  # {a}: a, {a,}: unbounded, {a,b}: b
+                times = math.inf if not most else int(most)
+                pos = end + 1
+            total += width * times
+        return total
+
+    widest = alternation()
+    if pos != len(source):
+        raise ValueError(f"library pattern not understood at {pos}: {source!r}")
+    return widest
+
+
 _LINE_SKELETON = _skeleton("line")
+# Most line entries are short phrases: a key longer than every bounded one can only be
+# covered by an unbounded one (a trailing count, "share 12"), a much smaller skeleton.
+_LINE_BOUNDED_WIDTH = max(w for e in LIBRARY if e.shape == "line" and (w := _max_width(e.source)) < math.inf)
+_LONG_LINE_SKELETON = _skeleton("line", _LINE_BOUNDED_WIDTH + 1)
 _PREFIX_SKELETON = _skeleton("prefix")
 _CONTAINS_SKELETON = _skeleton("contains")
 # The contains entries require telling words ("cookies", "all rights", "app store"), so
@@ -229,7 +298,8 @@ def match_library(key: str) -> LibraryPattern | None:
     # One combined pattern per shape instead of one call per entry; the first entry
     # in library order wins, whatever its shape.
     found = len(LIBRARY)
-    m = _LINE_SKELETON.fullmatch(key) and _LINE_ALL.fullmatch(key)
+    skeleton = _LINE_SKELETON if len(key) <= _LINE_BOUNDED_WIDTH else _LONG_LINE_SKELETON
+    m = skeleton.fullmatch(key) and _LINE_ALL.fullmatch(key)
     if m:
         found = _LINE_ORDER[m.lastindex - 1]
     m = _PREFIX_SKELETON.match(key) and _PREFIX_ALL.match(key)

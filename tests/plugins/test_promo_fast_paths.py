@@ -11,6 +11,8 @@ direct, slow implementation of its definition, on invented text in several scrip
 
 from __future__ import annotations
 
+import math
+import re
 import unicodedata
 
 import regex
@@ -234,6 +236,34 @@ def test_skeletons_let_every_match_through(key: str) -> None:
         elif entry.shape == "contains" and entry.compiled.search(key):
             assert match._CONTAINS_SKELETON.search(key)
             assert match._CONTAINS_ANCHORS.search(key)
+
+
+def test_widths_of_the_entries_are_those_of_their_skeletons() -> None:
+    # The long-key skeleton leaves out the line entries that cannot cover a key that
+    # long; their widths are read from the library's syntax, here checked against the
+    # standard library's own reading of each skeleton.
+    import re._parser as sre_parse  # (the test alone uses it)
+
+    for entry in patterns.LIBRARY:
+        most = sre_parse.parse(match._skeleton_body(entry.source), re.DOTALL).getwidth()[1]
+        expected = math.inf if most >= sre_parse.MAXREPEAT else most
+        assert match._max_width(entry.source) == expected, entry.source
+    assert match._max_width("ab(?:cd|e)?f{2,3}") == 7
+    assert match._max_width(r"a(?: \d+)?") == math.inf
+    assert match._max_width("~reserved x") == 12
+
+
+long_keys = st.lists(st.sampled_from([*_LIBRARY_WORDS, "12", "1.2k", "ニュース", "x" * 30]),
+                     min_size=1, max_size=14).map(" ".join)
+
+
+@settings(max_examples=100, deadline=None)
+@given(long_keys)
+def test_the_long_key_skeleton_decides_as_the_whole_one(key: str) -> None:
+    key = patterns.line_key(key)
+    if len(key) > match._LINE_BOUNDED_WIDTH:
+        assert bool(match._LONG_LINE_SKELETON.fullmatch(key)) == bool(match._LINE_SKELETON.fullmatch(key))
+    assert match.match_library(key) is reference_library(key)
 
 
 def test_required_strings_of_a_pattern() -> None:
