@@ -26,6 +26,9 @@ dictionary: below it (texts up to some 50 KB) the dictionary takes less than a m
 and counting would cost more time than it saves memory."""
 
 
+_TWO_UNCOVERED = b"\x00\x00"
+
+
 @attrs.frozen(slots=True)
 class WrappedRepeat:
     """Units ``dup_first``..``dup_last`` repeat the text of units ``src_first``..``src_last``;
@@ -138,12 +141,14 @@ def wrapped_repeats(units: Sequence[Unit], k: int, threshold: float, line_thresh
         # shifts the offset by one, a common phrase found elsewhere by far more.
         mid = median(p - q for p, q in pairs)
         kept = [(p, q) for p, q in pairs if abs((p - q) - mid) <= u.n_words]
-        covered = [False] * u.n_words
+        # One byte per word of the line, 1 where a kept shingle covers it (a slice each).
+        covered = bytearray(u.n_words)
         for p, _ in kept:
-            for x in range(max(p, s0), min(p + k, s1)):
-                covered[x - s0] = True
-        coverage = sum(covered) / u.n_words
-        if coverage < line_threshold or _longest_false_run(covered) > 1:
+            a, b = max(p, s0) - s0, min(p + k, s1) - s0
+            covered[a:b] = b"\x01" * (b - a)
+        coverage = covered.count(1) / u.n_words
+        # Two words in a row left uncovered are a phrase of the line's own, not a token.
+        if coverage < line_threshold or _TWO_UNCOVERED in covered:
             continue
         if max(owner[q + k - 1] for _, q in kept) >= u.index:
             continue
@@ -202,11 +207,3 @@ def _stretches(found: list[tuple[int, list[int], float]], units: Sequence[Unit],
             group = [item]
     close()
     return out
-
-
-def _longest_false_run(flags: list[bool]) -> int:
-    best = run = 0
-    for f in flags:
-        run = 0 if f else run + 1
-        best = max(best, run)
-    return best
