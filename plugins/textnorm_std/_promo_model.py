@@ -119,7 +119,7 @@ class LineUnits:
     holds for it (the lines of a document repeat their words: one object per word
     saves most of the memory)."""
 
-    __slots__ = ("hangul", "korean", "total", "units")
+    __slots__ = ("_total", "hangul", "korean", "units")
 
     def __init__(self, units: Iterable[str], shared: dict[str, str] | None = None,
                  hangul: bool = True) -> None:
@@ -132,7 +132,15 @@ class LineUnits:
             joined = "\n".join(self.units)  # no unit holds a line break
             if not joined.isascii():
                 self.korean = frozenset(_HANGUL_UNIT_RE.findall(joined)) or _NO_UNITS
-        self.total = _weight(self.units) if not self.korean else self.weigh(self.units)
+        self._total: int | None = None
+
+    @property
+    def total(self) -> int:
+        """The total specificity of the line's units (worked out when first asked: most
+        lines are never asked their coherence)."""
+        if self._total is None:
+            self._total = _weight(self.units) if not self.korean else self.weigh(self.units)
+        return self._total
 
     def weigh(self, units: Iterable[str]) -> int:
         """The total specificity of ``units``, some of this line's units."""
