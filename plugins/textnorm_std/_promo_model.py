@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import operator
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain, compress, filterfalse, repeat
 
 import regex
@@ -44,19 +44,34 @@ _PAIR_SPECIFICITY = 3  # an ideograph pair weighs as a word of average length (s
 
 
 def content_units(text: str) -> set[str]:
-    """The distinct content units of ``text`` (see the module docstring)."""
+    """The distinct content units of ``text`` (see the module docstring), as text."""
     # NFKC leaves ASCII alone and case folding only lowers it.
     folded = text.lower() if text.isascii() else nfkc_casefold(text)
-    return units_of_words(WORD_RE.findall(folded), folded)[0]
+    return {_unit_text(u) for u in units_of_words(WORD_RE.findall(folded), folded)[0]}
+
+
+Unit = str | int
+"""A content unit as the model keeps it: a word, or an ideograph pair as one number
+(``_PAIR_BASE`` times its first character's code point plus its second's), which takes
+less than half the memory of a string of two characters; no number equals a word."""
+
+_PAIR_BASE = 0x110000  # one more than the largest code point
+
+
+def _unit_text(unit: Unit) -> str:
+    """The text of a unit (a pair's two characters)."""
+    return unit if isinstance(unit, str) else chr(unit // _PAIR_BASE) + chr(unit % _PAIR_BASE)
+
+
+def _pairs(run: str) -> Iterator[int]:
+    """The pairs of neighbours in ``run``, as units (in C)."""
+    codes = [*map(ord, run)]
+    return map(operator.add, map(operator.mul, codes, repeat(_PAIR_BASE)), codes[1:])
 
 
 # Whether a word is long enough to be a content unit, as a C function (see _long_words).
 _LONG_ENOUGH = CONTENT_WORD_MIN_CHARS.__le__
 _NUMBER_RE = regex.compile(r"[\d\p{N}]+")  # (fullmatch: a word that is a number)
-# A pair of ideographs or kana (or Hangul syllables standing as words) is the only
-# unit this short, so its length names it.
-_PAIR_CHARS = 2
-assert _PAIR_CHARS < CONTENT_WORD_MIN_CHARS
 # A longer unit opening with a Hangul syllable (a Korean word) weighs as a pair too; in
 # units joined by line breaks. (No longer unit opens with an ideograph or kana: each of
 # those is a word of its own.)
@@ -69,15 +84,15 @@ def _long_words(words: Sequence[str]) -> set[str]:
     return set(compress(words, map(_LONG_ENOUGH, map(len, words))))
 
 
-def units_of_words(words: Sequence[str], folded: str) -> tuple[set[str], bool]:
+def units_of_words(words: Sequence[str], folded: str) -> tuple[set[Unit], bool]:
     """:func:`content_units` of a text whose folded form is ``folded`` and whose words
     (``WORD_RE.findall(folded)``) are ``words`` (the caller may have them already), and
     whether the text holds Hangul (see :class:`LineUnits`)."""
-    units = _long_words(words)
+    units: set[Unit] = _long_words(words)  # type: ignore[assignment]
     # Without the numbers. A word of letters only is none (a letter is no numeral), so
     # only the others are looked at (in C: no Python frame per word); on ASCII those of
     # digits are the numbers (WORD_RE runs ASCII on ``re`` by itself).
-    others = [*filterfalse(str.isalpha, units)]
+    others = [*filterfalse(str.isalpha, units)]  # (all words so far)
     if others:
         numbers = [*filter(str.isdigit if folded.isascii() else _NUMBER_RE.fullmatch, others)]
         if numbers:
@@ -94,7 +109,7 @@ def units_of_words(words: Sequence[str], folded: str) -> tuple[set[str], bool]:
         # each other are two adjacent words: every pair of neighbours in a run of them
         # (joined in C).
         for run in _CJK_RUN_RE.findall(folded):
-            units.update(map(operator.add, run, run[1:]))
+            units.update(_pairs(run))
         return units, False
     # Hangul: a syllable is a pair's member only when it stands as a word of its own
     # (a Korean word is several syllables), so the pairs are read word by word.
@@ -104,7 +119,7 @@ def units_of_words(words: Sequence[str], folded: str) -> tuple[set[str], bool]:
         w = m.group()
         if len(w) == 1 and _CJK_CHAR_RE.match(w):
             if prev_cjk is not None and m.start() == prev_end:
-                units.add(prev_cjk + w)
+                units.add(ord(prev_cjk) * _PAIR_BASE + ord(w))
             prev_cjk, prev_end = w, m.end()
         else:
             prev_cjk = None
@@ -115,13 +130,13 @@ class LineUnits:
     """The distinct content units of one line with their total :func:`_specificity`,
     worked out once per distinct line text (the passes and the repeats of a line share
     it). The units are a tuple: a quarter of a set's memory, and :class:`Vocabulary`
-    reads any iterable. With ``shared``, each unit is the one string object ``shared``
-    holds for it (the lines of a document repeat their words: one object per word
-    saves most of the memory)."""
+    reads any iterable. With ``shared``, each unit is the one object ``shared`` holds
+    for it (the lines of a document repeat their words: one object per word saves most
+    of the memory)."""
 
     __slots__ = ("_total", "hangul", "korean", "units")
 
-    def __init__(self, units: Iterable[str], shared: dict[str, str] | None = None,
+    def __init__(self, units: Iterable[Unit], shared: dict[Unit, Unit] | None = None,
                  hangul: bool = True) -> None:
         self.units = tuple(units if shared is None else map(shared.setdefault, units, units))
         self.hangul = hangul
@@ -129,7 +144,7 @@ class LineUnits:
         # one pattern pass, on a line that holds Hangul (``hangul``: it may) only.
         self.korean: frozenset[str] = _NO_UNITS
         if hangul and self.units:
-            joined = "\n".join(self.units)  # no unit holds a line break
+            joined = "\n".join(_words_only(self.units))  # no unit holds a line break
             if not joined.isascii():
                 self.korean = frozenset(_HANGUL_UNIT_RE.findall(joined)) or _NO_UNITS
         self._total: int | None = None
@@ -142,7 +157,7 @@ class LineUnits:
             self._total = _weight(self.units) if not self.korean else self.weigh(self.units)
         return self._total
 
-    def weigh(self, units: Iterable[str]) -> int:
+    def weigh(self, units: Iterable[Unit]) -> int:
         """The total specificity of ``units``, some of this line's units."""
         if not self.korean:
             return _weight(units)
@@ -156,16 +171,23 @@ class LineUnits:
 _NO_UNITS: frozenset[str] = frozenset()
 
 
-def _weight(units: Iterable[str]) -> int:
+def _weight(units: Iterable[Unit]) -> int:
     """The total :func:`_specificity` of distinct ``units``, in C whatever their number:
-    every unit weighs ``len - CONTENT_WORD_MIN_CHARS + 1`` but the ideograph pairs, the
-    only units of ``_PAIR_CHARS`` characters, which weigh ``_PAIR_SPECIFICITY``."""
-    lengths = [*map(len, units)]  # (see LineUnits.weigh for the Korean words)
-    return (sum(lengths) - len(lengths) * (CONTENT_WORD_MIN_CHARS - 1)
-            + lengths.count(_PAIR_CHARS) * (_PAIR_SPECIFICITY + CONTENT_WORD_MIN_CHARS - 1 - _PAIR_CHARS))
+    every word weighs ``len - CONTENT_WORD_MIN_CHARS + 1``, every ideograph pair (a
+    number) ``_PAIR_SPECIFICITY``. (See LineUnits.weigh for the Korean words.)"""
+    units = units if isinstance(units, (list, tuple)) else [*units]
+    is_word = [*map(isinstance, units, repeat(str))]
+    n_words = is_word.count(True)
+    return (sum(map(len, compress(units, is_word))) - n_words * (CONTENT_WORD_MIN_CHARS - 1)
+            + (len(units) - n_words) * _PAIR_SPECIFICITY)
 
 
-def line_units(text: str, shared: dict[str, str] | None = None) -> LineUnits:
+def _words_only(units: Sequence[Unit]) -> Iterator[str]:
+    """The words among ``units`` (not the pairs), in C."""
+    return compress(units, map(isinstance, units, repeat(str)))  # type: ignore[return-value]
+
+
+def line_units(text: str, shared: dict[Unit, Unit] | None = None) -> LineUnits:
     """:func:`content_units` of ``text`` with their total specificity (see
     :class:`LineUnits` for ``shared``)."""
     folded = text.lower() if text.isascii() else nfkc_casefold(text)
@@ -195,11 +217,11 @@ class Vocabulary:
 _UNITS = operator.attrgetter("units")
 
 
-def _specificity(unit: str) -> int:
+def _specificity(unit: Unit) -> int:
     """How much a shared unit says about a shared subject: a long word more than a
     short one ("comprehensively" against "about", which any two texts share); an
     ideograph pair counts as a word of average length. (:func:`_weight` sums these.)"""
-    if len(unit) == _PAIR_CHARS or _HANGUL_UNIT_RE.fullmatch(unit):
+    if isinstance(unit, int) or _HANGUL_UNIT_RE.fullmatch(unit):
         return _PAIR_SPECIFICITY
     return len(unit) - CONTENT_WORD_MIN_CHARS + 1
 
