@@ -93,6 +93,7 @@ def wrapped_repeats(units: Sequence[Unit], k: int, threshold: float, line_thresh
     # single shingle in, which then finds nothing.
     n = max(0, len(stream) - k + 1)
     worded = [u for u in units if u.n_words]
+    counts: bytearray | None = None  # None: a short text, every shingle enters the dictionary
     if memo is not None and memo.counts is not None:
         # The text counted before, with lines removed: count the shingles that now run
         # across a place where lines were removed (they start in the k - 1 words before it).
@@ -104,27 +105,31 @@ def wrapped_repeats(units: Sequence[Unit], k: int, threshold: float, line_thresh
                     key = hash(tuple(stream[p:p + k])) & mask
                     if counts[key] < 2:
                         counts[key] += 1
-    else:
+    elif n >= _COUNT_FROM:  # below it the dictionary stays small, and counting costs more
         mask = (1 << max(10, (8 * n).bit_length())) - 1
         counts = bytearray(mask + 1)
-        if n < _COUNT_FROM:  # a short text: the dictionary stays small, the count costs more
-            counts = bytearray(b"\x02") * (mask + 1)
-        else:
-            for key in map(hash, zip(*(islice(stream, i, None) for i in range(k)))):
-                if counts[key & mask] < 2:
-                    counts[key & mask] += 1
-    if memo is not None:
+        for key in map(hash, zip(*(islice(stream, i, None) for i in range(k)))):
+            if counts[key & mask] < 2:
+                counts[key & mask] += 1
+    if memo is not None and counts is not None:
         memo.mask, memo.counts = mask, counts
         memo.follows = {a.line: b.line for a, b in zip(worded, worded[1:])}
     first: dict[int, int] = {}
     src = [-1] * len(stream)
     setdefault = first.setdefault
-    for p, key in enumerate(map(hash, zip(*(islice(stream, i, None) for i in range(k))))):
-        if counts[key & mask] < 2:
-            continue
-        q = setdefault(key, p)
-        if q != p and owner[q + k - 1] < owner[p]:
-            src[p] = q
+    keys = enumerate(map(hash, zip(*(islice(stream, i, None) for i in range(k)))))
+    if counts is None:
+        for p, key in keys:
+            q = setdefault(key, p)
+            if q != p and owner[q + k - 1] < owner[p]:
+                src[p] = q
+    else:
+        for p, key in keys:
+            if counts[key & mask] < 2:
+                continue
+            q = setdefault(key, p)
+            if q != p and owner[q + k - 1] < owner[p]:
+                src[p] = q
     found: list[tuple[int, list[int], float]] = []  # (unit, source shingle starts, coverage)
     for u in units:
         if not u.n_words:
