@@ -9,9 +9,9 @@ line belongs to it. Everything here is one pass over the lines, linear in the te
   segment, one pass of Kadane's algorithm) is the main content: the idea of Finn et
   al.'s "body text extraction" applied to lines. Menus, link lists and footers are
   long runs of short lines, so they fall outside it.
-- :class:`Vocabulary` holds the content units of the main region (those of one line
-  and those of two or more) so that any line's *coherence* (the share of its content
-  units the main content also uses) is one set intersection. Content units are the words of at least
+- :class:`Vocabulary` counts in how many lines of the main region each content unit
+  stands, so that any line's *coherence* (the share of its content units the main
+  content also uses) is read in C. Content units are the words of at least
   ``CONTENT_WORD_MIN_CHARS`` characters (the same rule as the shared line
   features) and, for Chinese and Japanese, pairs of adjacent ideographs or kana: a
   single character is shared by nearly any two texts of those scripts, a pair much
@@ -27,10 +27,11 @@ import operator
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain, compress, filterfalse, repeat
+from typing import Protocol
 
 import regex
 
-from textnorm.text import LineFeatures, comparison_key, nfkc_casefold, sentences
+from textnorm.text import comparison_key, nfkc_casefold, sentences
 from textnorm.text.features import CONTENT_WORD_MIN_CHARS
 from textnorm.text.spans import _SENTENCE_END_RE
 from textnorm.text.words import WORD_RE, re_agrees
@@ -41,6 +42,22 @@ _HANGUL_RUN_RE = regex.compile(r"\p{Hangul}+")
 # Runs of two or more ideographs or kana (each a word of one character).
 _CJK_RUN_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]{2,}")
 _PAIR_SPECIFICITY = 3  # an ideograph pair weighs as a word of average length (six letters)
+
+
+class Line(Protocol):
+    """What the model reads of a line (``_promo_view.PromoLine`` has it; each field as
+    :class:`~textnorm.text.LineFeatures` defines it, and ``hangul``: the line holds Hangul)."""
+
+    index: int
+    text: str
+    n_words: int
+    n_ideographs: int
+    terminal: bool
+    colon_end: bool
+    hangul: bool
+
+    @property
+    def word_length(self) -> float: ...
 
 
 def content_units(text: str) -> set[str]:
@@ -248,7 +265,7 @@ line features count each ideograph or kana as a word, so their counts are divide
 this to compare with the word counts of spaced scripts."""
 
 
-def word_equivalents(f: LineFeatures) -> float:
+def word_equivalents(f: Line) -> float:
     """The line's word count with each run of ideographs and kana counted as words of
     ``CJK_CHARS_PER_WORD`` characters."""
     cjk = 0
@@ -271,7 +288,7 @@ _ELLIPSIS_END_RE = regex.compile(r"(?:…|\.\.\.)[\"'”’»)\]」』）]*\s*\Z
 _ELLIPSIS_CLOSERS = "\"'”’»)]」』）"
 
 
-def prose_flags(lines: Sequence[LineFeatures], min_sentence_words: int, long_line_words: int,
+def prose_flags(lines: Sequence[Line], min_sentence_words: int, long_line_words: int,
                 ellipsis_ends: bool = True) -> list[bool]:
     """Which lines are prose. A hard-wrapped sentence runs over several lines (a line
     without end punctuation followed by one that opens in lower case): the lines of
@@ -292,12 +309,12 @@ def prose_flags(lines: Sequence[LineFeatures], min_sentence_words: int, long_lin
     return out
 
 
-def _ellipsis_end(f: LineFeatures) -> bool:
+def _ellipsis_end(f: Line) -> bool:
     """The line ends a sentence with an ellipsis."""
     return f.terminal and f.text.rstrip(_ELLIPSIS_CLOSERS).endswith(("…", "..."))
 
 
-def _prose_flags(lines: Sequence[LineFeatures], min_sentence_words: int, long_line_words: int,
+def _prose_flags(lines: Sequence[Line], min_sentence_words: int, long_line_words: int,
                  ellipsis_ends: bool) -> list[bool]:
     flags: list[bool] = []
     start = 0
@@ -319,7 +336,7 @@ def _prose_flags(lines: Sequence[LineFeatures], min_sentence_words: int, long_li
     return flags
 
 
-def lead_ins(lines: Sequence[LineFeatures], prose: Sequence[bool],
+def lead_ins(lines: Sequence[Line], prose: Sequence[bool],
              numbers: Sequence[int] | None = None) -> list[int | None]:
     """For each line of a list that a lead-in line ending in a colon opens (the short
     lines after it, up to a blank line, the next prose or the next lead-in), the
@@ -338,7 +355,7 @@ def lead_ins(lines: Sequence[LineFeatures], prose: Sequence[bool],
     return out
 
 
-def line_weights(lines: Sequence[LineFeatures], prose: Sequence[bool], *, short_line_cost: float,
+def line_weights(lines: Sequence[Line], prose: Sequence[bool], *, short_line_cost: float,
                  run_growth: int, max_sentence_words: int, memo: dict[str, float] | None = None) -> list[float]:
     """The weight of each line for :func:`main_region`: prose brings its words (at most
     ``max_sentence_words`` per sentence, so that one endless unpunctuated list of names
@@ -371,7 +388,7 @@ def line_weights(lines: Sequence[LineFeatures], prose: Sequence[bool], *, short_
     return out
 
 
-def repeated_outside(lines: Sequence[LineFeatures], prose: Sequence[bool], first: int, last: int,
+def repeated_outside(lines: Sequence[Line], prose: Sequence[bool], first: int, last: int,
                      min_words: int, keys: dict[str, str] | None = None) -> dict[int, int]:
     """Short lines (not prose, at least ``min_words`` words, ideographs counting
     half) all of whose copies (same comparison key: case, punctuation and spacing
