@@ -76,6 +76,14 @@ class Unit:
         return bag
 
 
+def renumbered(unit: Unit, index: int) -> Unit:
+    """``unit`` at another position (``attrs.evolve(unit, index=index)``, without its generic
+    field-by-field copy), with what it has worked out about itself (its multiset, its
+    symbol share)."""
+    return Unit(index, unit.line, unit.start, unit.end, unit.words, unit.numbers, unit.raw,
+                unit._symbols, unit._bag)
+
+
 def units_of(text: str) -> list[Unit]:
     """The non-blank lines of ``text`` as units, in order."""
     out: list[Unit] = []

@@ -17,7 +17,7 @@ import textnorm
 
 from ._dedup_align import AlignParams, Copy, find_runs, group_copies
 from ._dedup_edits import changes, resolve
-from ._dedup_lines import Unit, explained, extra_words, lost_words, units_of
+from ._dedup_lines import Unit, explained, extra_words, lost_words, renumbered, units_of
 from ._dedup_passes import barrier, windows
 from ._dedup_stream import ShingleCounts, wrapped_repeats
 from ._dedup_truncated import truncated_copies
@@ -255,7 +255,7 @@ class DedupBlocks(textnorm.Normalizer):
                     local.append(barrier(len(local)))
                     where.append(-1)
             for k in r:
-                local.append(attrs.evolve(alive[k], index=len(local)))
+                local.append(renumbered(alive[k], len(local)))
                 where.append(k)
         found: dict[int, tuple[int, float, str]] = {}
         for k, (target, sim, note) in decide(local).items():

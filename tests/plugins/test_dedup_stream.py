@@ -98,3 +98,13 @@ def test_property_candidates_are_counters_most_common(pool, n):
 
     hits = Counter(pool)
     assert sorted(hits.items(), key=itemgetter(1), reverse=True)[:n] == hits.most_common(n)
+
+
+def test_renumbered_is_evolve_and_keeps_what_the_unit_worked_out():
+    from textnorm_std._dedup_lines import renumbered
+
+    units = units_of("Ember grove 12, heath!\n\n* * *\namber amber birch\n")
+    for u in units:
+        _ = u.bag, u.symbol_share  # worked out before the copy
+        assert attrs.asdict(renumbered(u, 7)) == attrs.asdict(attrs.evolve(u, index=7))
+        assert renumbered(u, 7).bag is u.bag
