@@ -217,9 +217,16 @@ class Vocabulary:
     asks is whether one does, or two; one count per unit is a third of the memory
     of a set of the units used once and one of those used twice)."""
 
-    def __init__(self, lines: Iterable[LineUnits]) -> None:
+    def __init__(self, lines: Iterable[LineUnits], counts: Counter[Unit] | None = None) -> None:
+        """``counts``: a table to count in, every count set to zero first (the caller's
+        table of the document's units, so that there is no second one)."""
+        if counts is None:
+            counts = Counter()
+        else:
+            dict.update(counts, zip(counts, repeat(0)))  # (the same keys: nothing is added)
         # Each line's units are distinct, so counting them all counts lines (in C).
-        self._lines = Counter(chain.from_iterable(map(_UNITS, lines)))
+        counts.update(chain.from_iterable(map(_UNITS, lines)))
+        self._lines = counts
 
     def coherence(self, line: LineUnits, own: bool) -> float | None:
         """Share of the line's units used by the region, each weighted by its specificity

@@ -21,6 +21,7 @@ See docs/normalizers/promo-lines.md.
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from collections.abc import Sequence
 
 import attrs
@@ -31,6 +32,7 @@ import textnorm
 from ._promo_match import match_library
 from ._promo_model import (
     LineUnits,
+    Unit,
     Vocabulary,
     lead_ins,
     line_units,
@@ -91,11 +93,12 @@ class PromoLines(textnorm.Normalizer):
         # The word count and content units of each distinct line text, kept for the later
         # passes (which see the same lines) and for repeated lines: local to this call.
         memo: dict[str, tuple[int, LineUnits]] = {}
-        shared: dict[str, str] = {}  # one string object per distinct unit of the document
-        all_lines = read_lines(text, memo, shared)
-        # The units are shared by now; the index of them is not needed any more (a later
-        # pass sees few new lines), and on a long document it weighs as much as they do.
-        shared.clear()
+        # One object per distinct unit of the document. Once the lines are read, the units
+        # are shared, and the table that holds every unit of the document is where each
+        # pass counts the main content's units (see Vocabulary): a second table of them
+        # would weigh as much again.
+        counts: Counter[Unit] = Counter()
+        all_lines = read_lines(text, memo, counts)  # type: ignore[arg-type]
         verdicts: dict[int, str] = {}
         # Removing a line takes its break with it and leaves every other line as it was,
         # so a later pass sees the same lines, fewer of them: it keeps them (each a
@@ -109,7 +112,7 @@ class PromoLines(textnorm.Normalizer):
         words_of: dict[str, float] = {}  # the weight of each prose line text
         keys_of: dict[str, str] = {}  # and the comparison key of each short line text
         for _ in range(self.options.max_passes):
-            found = self._decide(feats, words_of, keys_of)
+            found = self._decide(feats, words_of, keys_of, counts)
             if not found:
                 break
             gone = set()
@@ -133,7 +136,7 @@ class PromoLines(textnorm.Normalizer):
 
     # --------------------------------------------------------------- one pass
     def _decide(self, feats: Sequence[PromoLine], words_of: dict[str, float], keys_of: dict[str, str],
-                ) -> list[_Verdict]:
+                counts: dict[Unit, int]) -> list[_Verdict]:
         o = self.options
         # A line's number in the current text is its position in ``feats`` (the
         # features' own ``index`` is its number in the text of the first pass).
@@ -149,7 +152,7 @@ class PromoLines(textnorm.Normalizer):
                                max_sentence_words=o.max_sentence_words, memo=words_of)
         region = main_region(weights)
         first, last = region if region else (len(lines), -1)
-        vocab = Vocabulary(units[first:last + 1])
+        vocab = Vocabulary(units[first:last + 1], counts)
         if region is not None:
             first, last = self._content_span(prose, units, vocab, first, last)
         # Furniture is only cut by position when the page shows itself to be a page:
