@@ -24,7 +24,7 @@ from textnorm.text import nfkc_casefold
 from textnorm.text.features import _SENTENCE_TERMINAL_RE, _SEPARATOR_RE, _TERMINAL_LAST
 from textnorm.text.words import SINGLE_CHARACTER_WORDS, WORD_RE, re_agrees
 
-from ._promo_model import LineUnits, units_of_words
+from ._promo_units import LineUnits, units_of_words
 
 _SINGLE_CHAR_WORD_RE = regex.compile(f"[{SINGLE_CHARACTER_WORDS}]")
 _COLON_ENDS = (":", ";", "：", "；")
@@ -33,7 +33,7 @@ _COLON_ENDS = (":", ";", "：", "；")
 class PromoLine:
     """One line: its number, span (without the break) and stripped text, and what the
     step reads of it (see :class:`~textnorm.text.LineFeatures` for each field), with
-    its content units (:class:`._promo_model.LineUnits`, None for a blank line)."""
+    its content units (:class:`._promo_units.LineUnits`, None for a blank line)."""
 
     __slots__ = ("_ideographs", "_separators", "blank", "colon_end", "end", "hangul", "index",
                  "n_words", "start", "terminal", "text", "units")

@@ -7,11 +7,13 @@ banners and copyright footers. Two mechanisms work together:
 1. a multilingual, typo-tolerant pattern library (:mod:`._promo_patterns`, matched
    by :mod:`._promo_match`), plus
    the user's ``extra_patterns`` and ``allow`` list;
-2. a content model (:mod:`._promo_model`): the main content is the densest run
-   of prose; short lines outside it that do not share its vocabulary are page
-   furniture, and a short headline-shaped line inside it with a trailing count or
-   separators and no shared vocabulary is an unrelated teaser; a short line printed
-   twice or more outside the content keeps only its copy nearest to it.
+2. a content model (:mod:`._promo_model`, with the content units and coherence of
+   :mod:`._promo_units`, on the lines as :mod:`._promo_view` reads them): the main
+   content is the densest run of prose; short lines outside it that do not share its
+   vocabulary are page furniture, and a short headline-shaped line inside it with a
+   trailing count or separators and no shared vocabulary is an unrelated teaser; a
+   short line printed twice or more outside the content keeps only its copy nearest
+   to it.
 
 Headings stay: they share vocabulary with the text around them, and a short line
 inside the content is only removed with a pattern or with headline evidence.
@@ -30,19 +32,10 @@ import regex
 import textnorm
 
 from ._promo_match import match_library
-from ._promo_model import (
-    LineUnits,
-    Unit,
-    Vocabulary,
-    lead_ins,
-    line_units,
-    line_weights,
-    main_region,
-    prose_flags,
-    repeated_outside,
-)
+from ._promo_model import lead_ins, line_weights, main_region, prose_flags, repeated_outside
 from ._promo_options import PromoLinesOptions, _compile_all
 from ._promo_patterns import WEAK_CATEGORIES, LibraryPattern, line_key
+from ._promo_units import LineUnits, Unit, Vocabulary, line_units
 from ._promo_view import PromoLine, read_lines
 
 _CATEGORY_NAMES = {

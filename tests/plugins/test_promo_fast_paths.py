@@ -22,13 +22,10 @@ from hypothesis import strategies as st
 from textnorm_std import _promo_match as match
 from textnorm_std import _promo_model as _model
 from textnorm_std import _promo_patterns as patterns
+from textnorm_std import _promo_units as _units
 from textnorm_std import _promo_view as view
-from textnorm_std._promo_model import (
-    Vocabulary,
-    content_units,
-    line_units,
-    word_equivalents,
-)
+from textnorm_std._promo_model import word_equivalents
+from textnorm_std._promo_units import Vocabulary, content_units, line_units
 from textnorm_std.promo_lines import PromoLines, PromoLinesOptions
 
 import textnorm
@@ -157,7 +154,7 @@ def test_promo_lines_read_the_fields_of_the_line_features(parts: list[str], sep:
         # The units come from the same word pass as the count: those of the line itself.
         assert (a.units is None) == b.blank
         if a.units is not None:
-            assert {_model._unit_text(u) for u in a.units.units} == reference_units(b.text)
+            assert {_units._unit_text(u) for u in a.units.units} == reference_units(b.text)
             assert a.units.total == line_units(b.text).total
 
 
@@ -165,16 +162,16 @@ def test_promo_lines_read_the_fields_of_the_line_features(parts: list[str], sep:
 @given(texts)
 def test_units_of_words_equal_the_units_of_the_text(text: str) -> None:
     folded = nfkc_casefold(text)
-    units, hangul = _model.units_of_words(WORD_RE.findall(folded), folded)
-    as_text = {_model._unit_text(u) for u in units}
+    units, hangul = _units.units_of_words(WORD_RE.findall(folded), folded)
+    as_text = {_units._unit_text(u) for u in units}
     assert as_text == reference_units(text)
     # Pairs are kept as numbers (every unit of two characters is one), the words as
     # text; a Korean word weighs as a pair, and is looked for where Hangul was seen only.
-    assert all(isinstance(u, int) == (len(_model._unit_text(u)) == 2) for u in units)
+    assert all(isinstance(u, int) == (len(_units._unit_text(u)) == 2) for u in units)
     assert hangul or not any(_CJK.match(u) and len(u) > 2 for u in as_text)
-    line = _model.LineUnits(units, None, hangul)
+    line = _units.LineUnits(units, None, hangul)
     assert line.total == reference_weight(as_text)
-    assert all(_model._specificity(u) == reference_weight({_model._unit_text(u)}) for u in units)
+    assert all(_units._specificity(u) == reference_weight({_units._unit_text(u)}) for u in units)
 
 
 @settings(max_examples=100, deadline=None)
