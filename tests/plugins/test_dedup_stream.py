@@ -108,3 +108,15 @@ def test_renumbered_is_evolve_and_keeps_what_the_unit_worked_out():
         _ = u.bag, u.symbol_share  # worked out before the copy
         assert attrs.asdict(renumbered(u, 7)) == attrs.asdict(attrs.evolve(u, index=7))
         assert renumbered(u, 7).bag is u.bag
+
+
+@settings(max_examples=60, deadline=None)
+@given(_texts())
+def test_property_counting_runs_first_changes_nothing(text):
+    # A long text counts its runs of words in buckets first and lets only the repeated ones
+    # into the dictionary; a short one lets every run in. Both find the same.
+    units = units_of(text)
+    plain = wrapped_repeats(units, *_ARGS)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(_dedup_stream, "_COUNT_FROM", 0)
+        assert wrapped_repeats(units, *_ARGS) == plain
