@@ -116,7 +116,7 @@ class Sections(textnorm.Normalizer):
 
     def analyse(self, text: str) -> Structure:
         """The structure of ``text``: blocks covering it and what the header says."""
-        feats = line_features(text)
+        feats = line_features(text, overlap=False)  # the lines' shapes are all it reads
         kinds: list[str | None] = ["blank" if f.blank else None for f in feats]
         style: dict[int, tuple[str, int]] = {}
         _mark_markup(feats, kinds, style)

@@ -140,3 +140,20 @@ def test_case_shape_is_the_same_with_and_without_the_shortcut(parts):
     assert (shape == "caseless") == (not cased and bool(line.strip()))
     if cased:
         assert ratio == sum(w[0].isupper() for w in cased) / len(cased)
+
+
+@given(st.lists(st.sampled_from(["A Title Line", "a plain sentence here.", "東京の話。", "Ёлка и снег",
+                                 "Home | News", "Views 1.2K", "", "  ", "NAÏVE CAFÉ", "x"]), min_size=1))
+def test_shapes_only_are_the_full_features_without_overlap(parts):
+    import attrs
+
+    from textnorm.text.features import _LINE_CACHE
+
+    text = "\n".join(parts)
+    for first in (True, False):  # either kind of call may have filled the kept lines
+        _LINE_CACHE.cache_clear()
+        line_features(text, overlap=first)
+        full = line_features(text)
+        shapes = line_features(text, overlap=False)
+        assert all(f.overlap is not None and f.content_overlap is not None for f in full)
+        assert shapes == [attrs.evolve(f, overlap=None, content_overlap=None) for f in full]

@@ -19,7 +19,7 @@ import attrs
 import regex
 
 from .keys import nfkc_casefold
-from .spans import lines
+from .spans import Span, lines
 from .words import FAST_RANGES, SINGLE_CHARACTER_WORDS, WORD_RE, code_point_ranges, re_agrees
 
 _SENTENCE_TERMINAL_RE = regex.compile(r"[.!?…。！？｡।॥؟][\"'”’»)\]」』）]*\s*\Z")
@@ -60,9 +60,10 @@ class LineFeatures:
         colon_end: ends with ``:`` or ``;``.
         trailing_number: ends with a bare number (``... 7``, ``1.2K``), as view counts do.
         separators: number of separator marks (``| » › · •`` and spaced dashes).
-        overlap: share of the line's distinct words found in other lines.
+        overlap: share of the line's distinct words found in other lines (None when
+            :func:`line_features` was asked for shapes only, ``overlap=False``).
         content_overlap: the same over content words only (see ``CONTENT_WORD_MIN_CHARS``);
-            ``overlap`` when the line has no content words.
+            ``overlap`` when the line has no content words (None like ``overlap``).
         blank: the line holds only white space.
         n_ideographs: how many of its words are single Han ideographs or kana (the
             word pattern counts each of those characters as a word).
@@ -80,8 +81,8 @@ class LineFeatures:
     colon_end: bool
     trailing_number: bool
     separators: int
-    overlap: float
-    content_overlap: float
+    overlap: float | None
+    content_overlap: float | None
     blank: bool
     n_ideographs: int = 0
 
@@ -149,15 +150,22 @@ def _case_shape(text: str, fast: bool) -> tuple[str, float]:
     return ("lower" if ratio == 0 else "sentence"), ratio
 
 
-def line_features(text: str) -> list[LineFeatures]:
-    """The features of every line of ``text`` (blank lines included), in one pass."""
+def line_features(text: str, *, overlap: bool = True) -> list[LineFeatures]:
+    """The features of every line of ``text`` (blank lines included), in one pass.
+
+    ``overlap=False``: the lines' shapes only. What relates a line to the rest of the
+    document (``overlap``, ``content_overlap``) is left out (None), and with it about
+    half of the cost and most of the memory: the folded vocabulary of every line.
+    """
     # Cost: a few compiled-pattern passes per line and set operations in C; the per-word
     # Python work is done once per DISTINCT word of the document, not per occurrence.
     # What a line shows on its own is kept from the previous call (see _LineCache), so the
     # passes of one step and the steps of one chain, which see mostly the same lines, share it.
     spans = lines(text)
     fast = re_agrees(text)
-    local = _LINE_CACHE.lookup([s.text for s in spans], fast=fast)
+    local = _LINE_CACHE.lookup([s.text for s in spans], fast=fast, vocabulary=overlap)
+    if not overlap:
+        return [_features(i, span, one, None, None) for i, (span, one) in enumerate(zip(spans, local, strict=True))]
     # Each line's vocabulary holds a word once, so counting over all of them counts lines.
     line_freq: Counter[str] = Counter(chain.from_iterable(map(_FIRST, local)))
     repeated = {w for w, n in line_freq.items() if n > 1}  # words found in more than one line
@@ -166,28 +174,34 @@ def line_features(text: str) -> list[LineFeatures]:
     content_words = set((_LONG_WORD_RE if fast else _CONTENT_WORD_RE).findall("\n".join(line_freq)))
     out = []
     for i, (span, one) in enumerate(zip(spans, local, strict=True)):
-        v, stripped, n_words, shape, ratio, terminal, colon_end, trailing_number, separators, n_ideographs = one
+        v = one[0]
         content = content_words.intersection(v)
-        overlap = len(repeated.intersection(v)) / len(v) if v else 0.0
-        out.append(LineFeatures(
-            index=i,
-            start=span.start,
-            end=span.end,
-            text=stripped,
-            n_chars=len(stripped),
-            n_words=n_words,
-            case_shape=shape,
-            capitalized_ratio=ratio,
-            terminal=terminal,
-            colon_end=colon_end,
-            trailing_number=trailing_number,
-            separators=separators,
-            overlap=overlap,
-            content_overlap=len(content & repeated) / len(content) if content else overlap,
-            blank=not stripped,
-            n_ideographs=n_ideographs,
-        ))
+        share = len(repeated.intersection(v)) / len(v) if v else 0.0
+        out.append(_features(i, span, one, share, len(content & repeated) / len(content) if content else share))
     return out
+
+
+def _features(i: int, span: Span, one: tuple[Any, ...], overlap: float | None,
+              content_overlap: float | None) -> LineFeatures:
+    _, stripped, n_words, shape, ratio, terminal, colon_end, trailing_number, separators, n_ideographs = one
+    return LineFeatures(
+        index=i,
+        start=span.start,
+        end=span.end,
+        text=stripped,
+        n_chars=len(stripped),
+        n_words=n_words,
+        case_shape=shape,
+        capitalized_ratio=ratio,
+        terminal=terminal,
+        colon_end=colon_end,
+        trailing_number=trailing_number,
+        separators=separators,
+        overlap=overlap,
+        content_overlap=content_overlap,
+        blank=not stripped,
+        n_ideographs=n_ideographs,
+    )
 
 
 class _LineCache:
@@ -204,8 +218,9 @@ class _LineCache:
         self._previous: dict[str, tuple[Any, ...]] = {}
         self._used = False
 
-    def lookup(self, raw_lines: list[str], fast: bool = False) -> list[tuple[Any, ...]]:
-        """The own features of each of ``raw_lines``; ``fast``: ``re`` agrees on them all."""
+    def lookup(self, raw_lines: list[str], fast: bool = False, vocabulary: bool = True) -> list[tuple[Any, ...]]:
+        """The own features of each of ``raw_lines``; ``fast``: ``re`` agrees on them all;
+        ``vocabulary``: with each line's folded vocabulary (else it may be None)."""
         previous = self._previous
         current: dict[str, tuple[Any, ...]] = {}
         # One string object per distinct word across the lines' vocabularies: the cache
@@ -215,8 +230,8 @@ class _LineCache:
         out = []
         for raw in raw_lines:
             one = current.get(raw) or previous.get(raw)
-            if one is None:
-                one = _one_line(raw, fast, shared)
+            if one is None or (vocabulary and one[0] is None):
+                one = _one_line(raw, fast, shared, vocabulary)
             current[raw] = one
             out.append(one)
         self._previous = current
@@ -255,20 +270,20 @@ def forget_lines() -> None:
     _LINE_CACHE.cache_clear()
 
 
-def _one_line(raw: str, fast: bool = False, shared: dict[str, str] | None = None,
-              ) -> tuple[tuple[str, ...], str, int, str, float, bool, bool, bool, int, int]:
+def _one_line(raw: str, fast: bool = False, shared: dict[str, str] | None = None, vocabulary: bool = True,
+              ) -> tuple[tuple[str, ...] | None, str, int, str, float, bool, bool, bool, int, int]:
     """What a line shows on its own: its folded vocabulary (distinct words), stripped text, word count,
     case shape and ratio, terminal, colon end, trailing number, separators, ideographs.
 
     ``fast``: ``re`` agrees with ``regex`` on the line's characters (the results are the
-    same either way); ``shared``: the word objects to reuse (see _LineCache.lookup).
+    same either way); ``shared``: the word objects to reuse (see _LineCache.lookup);
+    ``vocabulary`` False: no vocabulary (None), the words are only counted.
     """
     stripped = raw.strip()
-    folded = WORD_RE.findall(nfkc_casefold(raw))
     ascii_line = stripped.isascii()
-    fast = fast or ascii_line
-    shape, ratio = _case_shape(stripped, fast)
-    last = stripped[-1:]
+    if not vocabulary:
+        return (None, stripped, len(WORD_RE.findall(stripped)), *_own_shape(stripped, fast or ascii_line))
+    folded = WORD_RE.findall(nfkc_casefold(raw))
     return (
         # Distinct words, as a tuple: a quarter of a set's memory, and the set operations
         # above take any iterable.
@@ -278,6 +293,15 @@ def _one_line(raw: str, fast: bool = False, shared: dict[str, str] | None = None
         # digit, ideograph or kana, other: tests/text/test_features.py checks all of
         # Unicode), so it keeps the words; only NFKC can change them.
         len(folded) if ascii_line or unicodedata.is_normalized("NFKC", raw) else len(WORD_RE.findall(stripped)),
+        *_own_shape(stripped, fast or ascii_line),
+    )
+
+
+def _own_shape(stripped: str, fast: bool) -> tuple[str, float, bool, bool, bool, int, int]:
+    """Case shape and ratio, terminal, colon end, trailing number, separators, ideographs."""
+    shape, ratio = _case_shape(stripped, fast)
+    last = stripped[-1:]
+    return (
         shape,
         ratio,
         last in _TERMINAL_LAST and bool(_SENTENCE_TERMINAL_RE.search(stripped)),
