@@ -214,6 +214,10 @@ class DedupBlocks(textnorm.Normalizer):
             if not found and self.options.match_wrapped and not wrapped_done:
                 found = self._look(alive, None, decide_wrapped)
                 wrapped_done = not found
+                if wrapped_done:
+                    # It runs again only if a later pass of the line matcher removes
+                    # something: free the counts for that pass rather than keep them.
+                    counted = ShingleCounts()
                 whole = True
             if not found:
                 if not owed:
