@@ -12,7 +12,9 @@ noise types the standard normalizers handle are then applied, each to some docum
 - ``dup_article``: the whole article repeated (a page scraped twice), the second copy
   with a few lines re-punctuated;
 - ``dup_paragraphs``: paragraphs repeated in place or further down;
-- ``inject``: a made-up token stuffed between words, and now and then inside a word;
+- ``inject``: a made-up token stuffed at the end of most sentences, in the forms spam takes
+  (before the full stop, spaced off it, glued after it, a one-word sentence), and now and
+  then inside a word, one letter overwritten;
 - ``promo``: call-to-action lines, "related" headlines and menus between paragraphs.
 
 The same ``seed`` always gives the same texts (``random.Random`` only, no set order).
@@ -165,33 +167,41 @@ class Generator:
         word = "".join(rng.choice(letters) + rng.choice("aeiouy") for _ in range(rng.randint(2, 3)))
         return word.capitalize() if rng.random() < 0.5 else word.upper()
 
+    # The forms an injected token takes at the end of a sentence (seen on scraped pages: the
+    # token before the full stop, spaced off it, glued after it, or as a sentence of its own).
+    _INJECT_FORMS = ("{w} {t}{s}", "{w} {t}{s}", "{w} {t}{s}", "{w} {t} {s}", "{w}{s}{t}{s}", "{w}{s} {t}{s}")
+
     def _inject(self, vocab: _Vocab, lines: list[str]) -> list[str]:
+        """The token at the end of most sentences, and now and then inside a word."""
         rng, lang = self.rng, vocab.lang
         token = self._token(vocab)
-        rate = rng.uniform(0.02, 0.08)  # share of word gaps that get the token
+        rate = rng.uniform(0.5, 0.9)  # share of sentences that end with the token
+        stop = lang.stop
         out = []
         for i, line in enumerate(lines):
-            if i < 2:  # title and byline stay clean
+            if i < 2 or not line.endswith((stop, lang.question)):  # title, byline, headings stay clean
                 out.append(line)
                 continue
-            if lang.spaced:
-                words = line.split(" ")
-                new = []
-                for w in words:
-                    r = rng.random()
-                    if r < rate * 0.15 and len(w) > 5:  # inside a word, splitting it
-                        k = rng.randint(2, len(w) - 2)
-                        new.append(w[:k] + " " + token + " " + w[k:])
-                        continue
-                    new.append(w)
-                    if r < rate:
-                        new.append(token)
-                out.append(" ".join(new))
-            else:
-                chars = list(line)
-                for _ in range(max(1, int(len(chars) * rate / 2))):
-                    chars.insert(rng.randrange(len(chars) + 1), token)
-                out.append("".join(chars))
+            sentences = line.split(stop + " ") if lang.spaced else line.split(stop)
+            new = []
+            for k, sentence in enumerate(sentences):
+                last = k == len(sentences) - 1
+                body = sentence[:-1] if last and sentence.endswith(stop) else sentence
+                if not body or body.endswith(lang.question) or rng.random() >= rate:
+                    new.append(sentence if last else body + stop)
+                    continue
+                if not lang.spaced:
+                    new.append(body + token + stop)
+                    continue
+                head, _, w = body.rpartition(" ")
+                if len(w) > 5 and rng.random() < 0.1:  # inside a word, one letter overwritten
+                    j = rng.randint(2, len(w) - 3)
+                    w = f"{w[:j]} {token}{stop}{w[j + 1:]}"
+                    new.append(f"{head} {w}{stop}" if head else w + stop)
+                    continue
+                form = rng.choice(self._INJECT_FORMS).format(w=w, t=token, s=stop)
+                new.append(f"{head} {form}" if head else form)
+            out.append((" " if lang.spaced else "").join(new) if lang.spaced else "".join(new))
         return out
 
     _PROMO_TEMPLATES = (
@@ -262,21 +272,40 @@ class Generator:
             out.append((self.document(i % len(LANGUAGES), target, noise), noise))
         return out
 
+    # The noise of the articles of a long document, in turn: every noise type, alone and
+    # combined, and one clean article in five, as in the news corpus.
+    _LONG_NOISE: tuple[tuple[str, ...], ...] = (
+        ("dup_article", "inject", "promo"), ("dup_paragraphs",), ("inject",), ("promo", "dup_paragraphs"), (),
+    )
+
     def long_document(self, n_bytes: int) -> str:
-        """One document of about ``n_bytes`` bytes: noisy articles one after another, the
-        languages in turn (a crawl dump or a book-sized record)."""
-        parts: list[str] = []
-        size = 0
-        # Articles no longer than a fifth of the document, so that even the smallest one
-        # holds every language: the mix, and so the cost per byte, is the same at every size.
-        top = max(2000, min(20000, n_bytes // 5))
-        for i in itertools.count():
-            if size >= n_bytes:
-                break
-            target = min(int(2000 * (top / 2000) ** self.rng.random()), max(600, n_bytes - size))
-            text = self.document(i % len(LANGUAGES), target, self._noise())
-            parts.append(text)
-            size += len(text.encode())
+        """One document of about ``n_bytes`` bytes: noisy articles one after another (a
+        crawl dump or a book-sized record).
+
+        Its make-up is the same at every size, so that its cost per byte is too: each
+        language fills a fifth of the bytes, and articles of each language take the
+        noise types in turn (``_LONG_NOISE``), the language and the noise out of step so
+        that every pairing occurs. Articles are at most a fifth of a language's share
+        (2-20 KB), so even the smallest document holds five of them.
+        """
+        n_lang = len(LANGUAGES)
+        share = n_bytes // n_lang
+        top = max(2000, min(20000, share // 5))
+        streams: list[list[str]] = []
+        for lang in range(n_lang):
+            articles: list[str] = []
+            size = 0
+            while size < share:
+                k = len(articles) + lang
+                target = min(int(2000 * (top / 2000) ** self.rng.random()), max(600, share - size))
+                noise = self._LONG_NOISE[k % len(self._LONG_NOISE)]
+                text = self.document(lang, target, noise)
+                articles.append(text)
+                size += len(text.encode())
+            articles[-1] = _trim("".join(articles[-1:]), max(1, share - (size - len(articles[-1].encode()))))
+            streams.append(articles)
+        # Interleave the languages article by article, as a crawl of several sites would.
+        parts = [a for group in itertools.zip_longest(*streams) for a in group if a]
         return _trim("".join(parts), n_bytes)
 
 
