@@ -6,13 +6,15 @@ against. Each is taken once, when first asked for: most documents never ask.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 
 from textnorm.text import WORD_RE, nfkc_casefold
 
 from ._injected_positions import left_of, right_of
 from ._injected_sites import sentence_end_words
-from ._injected_words import is_word_char, phrase_starts
+from ._injected_words import _CJK_RE, is_word_char, is_word_end, is_word_start, phrase_starts
 
 
 def vocabulary(text: str) -> dict[str, str]:
@@ -42,6 +44,11 @@ def split_candidates(vocab: dict[str, str], pairs: set[tuple[str, str]]) -> dict
     return out
 
 
+MIN_PREFETCH = 4
+"""Fewer tokens than this are looked for one by one (a scan each, cheaper than building
+a pattern of them)."""
+
+
 class DocumentCounts:
     """Document-wide counts, computed only when a candidate needs them: most documents
     have no candidate that gets that far, and these are the costly ones."""
@@ -51,6 +58,29 @@ class DocumentCounts:
         self._phrase_starts: dict[str, list[int]] = {}
         self._n_final: int | None = None
         self._n_words: int | None = None
+
+    def prefetch(self, tokens: Iterable[str]) -> None:
+        """Find the whole-word occurrences of many tokens in one pass over the text.
+
+        Looking for each token alone costs a scan of the text per token, and the number
+        of tokens can grow with the text (a crawl dump of many pages, each with its own
+        token): a long text would cost its length squared. Tokens of letters only (no
+        ideograph or kana) are looked for together: two whole-word occurrences of such
+        tokens never overlap (inside one, a letter follows a letter: no word starts
+        there), so one left-to-right pass of the pattern of all of them, longest first,
+        meets every occurrence. Others keep the one-token search.
+        """
+        batch = sorted({t for t in tokens if t not in self._phrase_starts and t.isalpha()
+                        and not _CJK_RE.search(t)}, key=lambda t: (-len(t), t))
+        if len(batch) < MIN_PREFETCH:
+            return
+        found: dict[str, list[int]] = {t: [] for t in batch}
+        text = self.text
+        for m in re.finditer("|".join(map(re.escape, batch)), text):
+            i, j = m.span()
+            if is_word_start(text, i) and is_word_end(text, j):
+                found[m.group()].append(i)
+        self._phrase_starts.update(found)
 
     def occurrences_of(self, token: str) -> list[int]:
         """Starts of all occurrences of ``token`` as whole words."""

@@ -218,9 +218,12 @@ def detect(text: str, config: DetectConfig) -> Detection:
         confirmed = split_candidates(vocab, pairs)
 
     doc = DocumentCounts(text)
+    evidence = {token: ev for token, occs in occurrences.items()
+                if (ev := _evidence(token, occs, text, confirmed, config)) is not None}
+    doc.prefetch(evidence)  # the tokens judged below are counted everywhere: in one pass
     flagged: list[TokenStats] = []
-    for token, occs in occurrences.items():
-        stats = _stats(token, occs, doc, confirmed, config)
+    for token, ev in evidence.items():
+        stats = _stats(token, occurrences[token], ev, doc, config)
         if stats is not None:
             flagged.append(stats)
     flagged = _prefer_phrases(flagged, config)
@@ -254,13 +257,14 @@ def _after_cjk_stop(text: str, pos: int) -> bool:
     return k > 0 and text[k - 1] in CJK_TERMINALS
 
 
-def _stats(token: str, occs: list[Occurrence], doc: DocumentCounts,
-           confirmed: dict[tuple[str, str], set[str]], config: DetectConfig) -> TokenStats | None:
+def _evidence(token: str, occs: list[Occurrence], text: str, confirmed: dict[tuple[str, str], set[str]],
+              config: DetectConfig) -> tuple[bool, int, int, int] | None:
+    """What a token's anomalous occurrences show on their own: (known, odd occurrences,
+    distinct odd ones, odd kinds); None when that already rules the token out."""
     m = len(occs)
     known = nfkc_casefold(token) in config.known
     if m < (1 if known else config.min_anomalous):
         return None
-    text = doc.text
     odd = [(o, _odd_kind(o, text, confirmed)) for o in occs]
     odd = [(o, k) for o, k in odd if k is not None]
     # Independent pieces of evidence: the same odd pattern after the same word is one
@@ -270,6 +274,13 @@ def _stats(token: str, occs: list[Occurrence], doc: DocumentCounts,
     if (not known and (distinct < config.min_strong or kinds < config.min_kinds)
             and not _plain_route_possible(token, occs, 1.0, config)):
         return None  # neither route can pass, whatever the token's other occurrences
+    return known, len(odd), distinct, kinds
+
+
+def _stats(token: str, occs: list[Occurrence], evidence: tuple[bool, int, int, int], doc: DocumentCounts,
+           config: DetectConfig) -> TokenStats | None:
+    m = len(occs)
+    known, n_odd, distinct, kinds = evidence
     total = max(len(doc.occurrences_of(token)), m)
     share = m / total
     plain = not known and _plain_route_possible(token, occs, share, config)
@@ -288,7 +299,7 @@ def _stats(token: str, occs: list[Occurrence], doc: DocumentCounts,
             plain = False
         elif not (plain and p_value <= config.plain_max_p):
             return None
-    return TokenStats(token, total, tuple(occs), len(odd), distinct, kinds, final_rate, p_value,
+    return TokenStats(token, total, tuple(occs), n_odd, distinct, kinds, final_rate, p_value,
                       dict(by_kind), known, plain)
 
 

@@ -85,6 +85,33 @@ def test_phrase_starts_finds_every_whole_word_occurrence(text, n_words):
 
 
 @settings(max_examples=100, deadline=None)
+@given(texts, st.lists(st.sampled_from(["a", "ab", "B", "Ba", "aB", "é", "ab'c1", "東", "x a", "l'eau", "Ωя"]),
+                       min_size=1, max_size=8))
+def test_tokens_looked_for_together_are_found_as_one_by_one(text, tokens):
+    from textnorm_std import _injected_counts
+
+    words = [text[s:e] for s, e in _words(text)]
+    together = _injected_counts.DocumentCounts(text)
+    together.prefetch([*tokens, *words[:6]])
+    for token in {*tokens, *words}:
+        assert together.occurrences_of(token) == phrase_starts(text, token), token
+
+
+def test_many_tokens_are_looked_for_in_one_pass(monkeypatch):
+    # A long text of many pages, each with its own token, must not cost a scan per token.
+    from textnorm_std import _injected_counts
+
+    tokens = [f"Tok{chr(97 + i)}{chr(97 + j)}" for i in range(5) for j in range(5)]
+    text = " ".join(f"page {t} ends. Another {t}." for t in tokens)
+    calls = []
+    monkeypatch.setattr(_injected_counts, "phrase_starts", lambda t, tok: calls.append(tok) or [])
+    counts = _injected_counts.DocumentCounts(text)
+    counts.prefetch(tokens)
+    assert [len(counts.occurrences_of(t)) for t in tokens] == [2] * len(tokens)
+    assert calls == []
+
+
+@settings(max_examples=100, deadline=None)
 @given(st.one_of(texts, plain_texts))
 def test_sentence_ends_are_the_words_sentence_punctuation_follows(text):
     expected = []
