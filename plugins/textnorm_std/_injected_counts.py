@@ -14,7 +14,13 @@ from textnorm.text import WORD_RE, nfkc_casefold
 
 from ._injected_positions import left_of, right_of
 from ._injected_sites import sentence_end_words
-from ._injected_words import _CJK_RE, is_word_char, is_word_end, is_word_start, phrase_starts
+from ._injected_words import (
+    _CJK_RE,
+    is_word_char,
+    is_word_end,
+    is_word_start,
+    phrase_starts,
+)
 
 
 def vocabulary(text: str) -> dict[str, str]:
