@@ -97,12 +97,8 @@ class LineFeatures:
         return self.n_words - self.n_ideographs / 2
 
 
-def _is_content(word: str) -> bool:
-    return len(word) >= CONTENT_WORD_MIN_CHARS or bool(_IDEOGRAPH_RE.match(word))
-
-
-# The content words among words written one per line (see _is_content; a word never
-# holds a line break).
+# The content words among words written one per line (a word never holds a line break):
+# CONTENT_WORD_MIN_CHARS characters or more, or opening with an ideograph, kana or Hangul.
 _LONG_WORD_RE = re.compile(f"^.{{{CONTENT_WORD_MIN_CHARS},}}$", re.MULTILINE)
 _CONTENT_WORD_RE = regex.compile(
     rf"^(?:.{{{CONTENT_WORD_MIN_CHARS},}}|{_IDEOGRAPH_RE.pattern}.*)$", regex.MULTILINE)
@@ -247,8 +243,8 @@ class _LineCache:
         """Forget the kept lines unless the step that just ended used them.
 
         The pipeline calls this before each step. The lines pay off between steps that
-        read features one after another (promo-lines, then sections); kept through a
-        step that never reads them, they only add to that step's memory.
+        read features one after another, or when a step reads them again in the next
+        round; kept through a step that never reads them, they only add to its memory.
         """
         if not self._used:
             self._previous = {}
