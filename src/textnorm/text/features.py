@@ -22,6 +22,8 @@ from .keys import nfkc_casefold
 from .spans import Span, lines
 from .words import FAST_RANGES, SINGLE_CHARACTER_WORDS, WORD_RE, code_point_ranges, re_agrees
 
+# The patterns below are also read by promo-lines' own line reading
+# (textnorm_std._promo_view), which a test keeps equal to line_features: rename with it.
 _SENTENCE_TERMINAL_RE = regex.compile(r"[.!?…。！？｡।॥؟][\"'”’»)\]」』）]*\s*\Z")
 _TRAILING_NUMBER_RE = regex.compile(r"(?<=\s)[\d.,]+[KkMm]?\s*\Z")
 # `re` finds the same as `regex` would with `\s` (which `re` widens by \x1c-\x1f), faster.

@@ -21,6 +21,8 @@ _LINE_BREAK_RE = regex.compile(r"\r\n|\r|\n")
 # Arabic question mark, ellipsis), possibly followed by closing quotes or brackets,
 # when white space or the end follows; CJK full stops end a sentence even with no
 # space after them, since those scripts use none.
+# Also read by promo-lines (textnorm_std._promo_model), to count a line's sentences as
+# sentences() would: rename with it.
 _SENTENCE_END_RE = regex.compile(
     r"""(?:[.!?…‼⁇⁈⁉।॥؟]+[\"'”’»)\]]*(?=\s|\Z)|[。！？｡]+[」』”’）\)]*)"""
 )
