@@ -17,12 +17,12 @@ class Span:
 
 _LINE_BREAK_RE = regex.compile(r"\r\n|\r|\n")
 
+# Also read by promo-lines (textnorm_std._promo_model), to count a line's sentences as
+# sentences() would: rename with it.
 # A sentence ends at terminal punctuation (Latin, CJK full-width, Devanagari danda,
 # Arabic question mark, ellipsis), possibly followed by closing quotes or brackets,
 # when white space or the end follows; CJK full stops end a sentence even with no
 # space after them, since those scripts use none.
-# Also read by promo-lines (textnorm_std._promo_model), to count a line's sentences as
-# sentences() would: rename with it.
 _SENTENCE_END_RE = regex.compile(
     r"""(?:[.!?…‼⁇⁈⁉।॥؟]+[\"'”’»)\]]*(?=\s|\Z)|[。！？｡]+[」』”’）\)]*)"""
 )
