@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from textnorm.text import WORD_RE, nfkc_casefold
 
@@ -23,12 +23,37 @@ from ._injected_words import (
 )
 
 
+PIECE_CHARS = 1 << 14
+"""Characters of text whose words are listed at once when counting the vocabulary: the
+list of every word of a long text would weigh ten times the text."""
+
+
+def _words_in_pieces(text: str) -> Iterator[list[str]]:
+    """The words of ``text`` (as ``WORD_RE.findall``), in pieces of about ``PIECE_CHARS``."""
+    start = 0
+    while start < len(text):
+        # Cut at a line break: no word holds one, so the pieces hold the text's words.
+        cut = text.find("\n", start + PIECE_CHARS)
+        end = len(text) if cut < 0 else cut + 1
+        yield WORD_RE.findall(text[start:end])
+        start = end
+
+
 def vocabulary(text: str) -> dict[str, str]:
-    """Case-folded word -> its most frequent written form in the document."""
-    forms: dict[str, dict[str, int]] = defaultdict(dict)
-    for w, n in Counter(WORD_RE.findall(text)).items():
-        forms[nfkc_casefold(w)][w] = n
-    return {key: max(f.items(), key=lambda kv: kv[1])[0] for key, f in forms.items()}
+    """Case-folded word -> its most frequent written form in the document (of equally
+    frequent forms, the first in the text)."""
+    counts: Counter[str] = Counter()
+    for words in _words_in_pieces(text):
+        counts.update(words)
+    best: dict[str, tuple[int, str]] = {}
+    for w, n in counts.items():  # in the order of first occurrence
+        key = nfkc_casefold(w)
+        if key == w:
+            key = w  # one string for both (most words are written folded)
+        kept = best.get(key)
+        if kept is None or n > kept[0]:
+            best[key] = (n, w)
+    return {key: w for key, (_, w) in best.items()}
 
 
 def split_candidates(vocab: dict[str, str], pairs: set[tuple[str, str]]) -> dict[tuple[str, str], set[str]]:
@@ -117,5 +142,5 @@ class DocumentCounts:
     def n_words(self) -> int:
         """The number of words of the document."""
         if self._n_words is None:
-            self._n_words = len(WORD_RE.findall(self.text))
+            self._n_words = WORD_RE.count(self.text)
         return self._n_words

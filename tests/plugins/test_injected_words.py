@@ -97,6 +97,24 @@ def test_tokens_looked_for_together_are_found_as_one_by_one(text, tokens):
         assert together.occurrences_of(token) == phrase_starts(text, token), token
 
 
+@settings(max_examples=100, deadline=None)
+@given(texts)
+def test_the_vocabulary_counted_in_pieces_is_the_whole_texts(text):
+    from textnorm_std import _injected_counts
+
+    forms: dict[str, dict[str, int]] = {}
+    for w, n in Counter(WORD_RE.findall(text)).items():
+        forms.setdefault(textnorm.text.nfkc_casefold(w), {})[w] = n
+    expected = {key: max(f.items(), key=lambda kv: kv[1])[0] for key, f in forms.items()}
+    old = _injected_counts.PIECE_CHARS
+    try:
+        _injected_counts.PIECE_CHARS = 3  # many pieces, cut at every line break
+        assert _injected_counts.vocabulary(text) == expected
+        assert list(_injected_counts.vocabulary(text)) == list(expected)
+    finally:
+        _injected_counts.PIECE_CHARS = old
+
+
 def test_many_tokens_are_looked_for_in_one_pass(monkeypatch):
     # A long text of many pages, each with its own token, must not cost a scan per token.
     from textnorm_std import _injected_counts

@@ -77,3 +77,10 @@ def test_positions_use_the_full_pattern():
     assert WORD_RE.findall("ab cd ef", 3) == ["cd", "ef"]
     assert WORD_RE.match("ab cd", 3).group() == "cd"
     assert WORD_RE.pattern == _FULL_WORD_RE.pattern
+
+
+@given(st.one_of(st.text(alphabet=st.characters(codec="utf-8")),
+                 st.lists(st.sampled_from(["word", "l’eau", "Ёлка", "e\u0301", "東京", " ", "3.5", "don't"]))
+                 .map("".join)))
+def test_count_is_the_number_of_words(text):
+    assert WORD_RE.count(text) == len(WORD_RE.findall(text))
