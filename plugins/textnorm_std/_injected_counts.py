@@ -22,7 +22,6 @@ from ._injected_words import (
     phrase_starts,
 )
 
-
 PIECE_CHARS = 1 << 14
 """Characters of text whose words are listed at once when counting the vocabulary: the
 list of every word of a long text would weigh ten times the text."""

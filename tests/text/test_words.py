@@ -45,7 +45,7 @@ def test_comparison_key_is_idempotent(text):
 
 
 # The fast engines must find exactly the words of the full pattern, on any text.
-from textnorm.text.words import FAST_RANGES, _FULL_WORD_RE, WORD_RE  # noqa: E402
+from textnorm.text.words import _FULL_WORD_RE, FAST_RANGES, WORD_RE
 
 
 def _same_words(text: str) -> None:
