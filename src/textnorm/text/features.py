@@ -119,10 +119,11 @@ def _caseless_letters() -> re.Pattern[str]:
     Python's own tables."""
     global _CASELESS
     if _CASELESS is None:
-        letter = re.compile(r"[^\W\d_]")
-        caseless = [cp for lo, hi in FAST_RANGES for cp in range(lo, hi + 1)
-                    if letter.match(chr(cp)) and chr(cp).lower() == chr(cp).upper()]
-        _CASELESS = re.compile(f"[{code_point_ranges(caseless)}]")
+        chars = "".join(chr(cp) for lo, hi in FAST_RANGES for cp in range(lo, hi + 1))
+        letters = re.findall(r"[^\W\d_]", chars)
+        # (map/compress with C functions: this runs in every process that meets such text)
+        caseless = compress(letters, map(operator.eq, map(str.lower, letters), map(str.upper, letters)))
+        _CASELESS = re.compile(f"[{code_point_ranges(list(map(ord, caseless)))}]")
     return _CASELESS
 
 
