@@ -23,11 +23,10 @@ import regex
 from ._promo_patterns import (
     _FUZZY_WORD_RE,
     _PREFIX_SEP,
-    FUZZY_MIN_CHARS,
-    FUZZY_TWO_EDITS_CHARS,
     LIBRARY,
     LibraryPattern,
     _expand,
+    fuzzy_edits,
 )
 
 
@@ -69,9 +68,9 @@ def _skeleton_body(source: str) -> str:
 
     def repl(m: regex.Match[str]) -> str:
         word = m.group(1)
-        if len(word) < FUZZY_MIN_CHARS:
+        edits = fuzzy_edits(word)
+        if not edits:
             return word
-        edits = 1 if len(word) < FUZZY_TWO_EDITS_CHARS else 2
         pieces = _pieces(word, edits)
         longest = len(word) + edits
         reach = longest - min(map(len, pieces))
@@ -160,10 +159,11 @@ class _Required:
                 if self.s[self.i:self.i + 1] in ("?", "*", "+", "{"):
                     raise self._fail()  # (no entry puts a quantifier after a fuzzy word)
                 word = m.group(1)
-                if len(word) < FUZZY_MIN_CHARS:
+                edits = fuzzy_edits(word)
+                if not edits:
                     run += word  # matched exactly
                     continue
-                need = set(_pieces(word, 1 if len(word) < FUZZY_TWO_EDITS_CHARS else 2))
+                need = set(_pieces(word, edits))
             elif c == "\\":
                 nxt = self.s[self.i + 1]
                 self.i += 2
@@ -238,9 +238,7 @@ def _max_width(source: str) -> float:
                     raise ValueError(f"library pattern not understood at {pos}: {source!r}")
                 pos = m.end()
                 word = m.group(1)
-                width = len(word)
-                if width >= FUZZY_MIN_CHARS:
-                    width += 1 if width < FUZZY_TWO_EDITS_CHARS else 2
+                width = len(word) + fuzzy_edits(word)
             elif source[pos] in "([^$":
                 raise ValueError(f"library pattern not understood at {pos}: {source!r}")
             else:

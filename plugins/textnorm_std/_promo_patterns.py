@@ -46,6 +46,13 @@ FUZZY_TWO_EDITS_CHARS = 7
 """...and words this long two: a phonetic misspelling often swaps two letters for
 two others ("-icle" written "-ical")."""
 
+
+def fuzzy_edits(word: str) -> int:
+    """How many typos a ``~word`` of the library tolerates: 0, 1 or 2 by its length."""
+    if len(word) < FUZZY_MIN_CHARS:
+        return 0
+    return 1 if len(word) < FUZZY_TWO_EDITS_CHARS else 2
+
 # A "?" after a fuzzy word is dropped: the one allowed edit already covers that letter.
 _FUZZY_WORD_RE = regex.compile(r"~(\w+)\??")
 _SPACE_RE = regex.compile(r"\s+")
@@ -84,10 +91,8 @@ def _expand(source: str) -> str:
 
     def repl(m: regex.Match[str]) -> str:
         word = m.group(1)
-        if len(word) < FUZZY_MIN_CHARS:
-            return word
-        edits = 1 if len(word) < FUZZY_TWO_EDITS_CHARS else 2
-        return f"(?:{word}){{e<={edits}}}"
+        edits = fuzzy_edits(word)
+        return f"(?:{word}){{e<={edits}}}" if edits else word
 
     return _FUZZY_WORD_RE.sub(repl, source)
 

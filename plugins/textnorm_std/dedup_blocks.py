@@ -7,7 +7,7 @@ See docs/normalizers/dedup-blocks.md for the algorithm, the options and the limi
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import attrs
 import regex
@@ -305,14 +305,7 @@ class DedupBlocks(textnorm.Normalizer):
         found = wrapped_repeats(units, _WRAP_SHINGLE, self.options.threshold, self._align.run_threshold,
                                 self.options.max_changed_words, self.options.numbers_must_match, counted)
         # Where each word a removal would lose occurs (a few places are enough to know).
-        places: dict[str, list[int]] = {x: [] for w in found for x in w.lost}
-        for u in units if places else ():
-            if places.keys().isdisjoint(u.words):  # most lines: checked in C
-                continue
-            for x in places.keys() & u.words:  # the line's words asked about (a set, in C)
-                where = places[x]
-                if len(where) < 8:
-                    where.append(u.index)
+        places = lines_holding(units, (x for w in found for x in w.lost), 8)
         for w in found:
             dups = range(w.dup_first, w.dup_last + 1)
             if not self._big_enough(units, dups, stutter=w.src_last + 1 == w.dup_first):
@@ -413,15 +406,23 @@ def _word_spread(copies: Sequence[Copy], units: Sequence[Unit]) -> dict[str, int
             parent[root(p.dup)] = root(p.src)
             needed.update(lost_words(units[p.dup], units[p.src]))
             needed.update(lost_words(units[p.src], units[p.dup]))
-    seen: dict[str, set[int]] = {w: set() for w in needed}
-    for u in units if seen else ():
-        if seen.keys().isdisjoint(u.words):  # most lines: checked in C
+    return {w: len(g) for w, g in lines_holding(units, needed, 2, root).items()}
+
+
+def lines_holding(units: Sequence[Unit], words: Iterable[str], limit: int,
+                  key: Callable[[int], int] | None = None) -> dict[str, list[int]]:
+    """For each of ``words``: the lines holding it, as up to ``limit`` distinct keys in
+    text order (``key`` of the line's index; the index itself by default)."""
+    found: dict[str, list[int]] = {w: [] for w in words}
+    for u in units if found else ():
+        if found.keys().isdisjoint(u.words):  # most lines: checked in C
             continue
-        for w in seen.keys() & u.words:  # the line's words asked about (a set, in C)
-            groups = seen[w]
-            if len(groups) < 2:
-                groups.add(root(u.index))
-    return {w: len(g) for w, g in seen.items()}
+        k = u.index if key is None else key(u.index)
+        for w in found.keys() & u.words:  # the line's words asked about (a set, in C)
+            got = found[w]
+            if len(got) < limit and k not in got:
+                got.append(k)
+    return found
 
 
 @textnorm.hookimpl
