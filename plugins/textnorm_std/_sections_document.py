@@ -9,6 +9,12 @@ only show across the document, in how several lines repeat one pattern:
   own neighbours made it a heading (a term after a line ending in ``:`` is no
   heading by itself, but still a term of the run), and the run's last term may
   own more than one paragraph (the explanation goes on until the next section).
+* **captions**: a short label that precedes more than ``max_heading_repeats``
+  different lines ("Photo", "Image", "(Artist: X)" before each picture's credit or
+  text) is a figure template; the line each one introduces is its caption or
+  credit ("CreditJane Roe/Agency"), never a heading, however it is shaped. Like
+  the label, the caption closes what came before it: the line after a figure may
+  open a section (a kicker over a headline on a front page).
 * **section templates**: a label, a heading-shaped sub-label (a work's name and
   data, a place, a date) and then the text, repeated. Once the document shows the
   pattern ``min_template_sections`` times, its labels all agreeing in case, each
@@ -19,9 +25,39 @@ Both read the lines in order once and keep lists, so the cost stays linear.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
+from typing import Protocol
 
 from textnorm.text import LineFeatures
+
+
+class _LabelRules(Protocol):
+    max_heading_repeats: int
+    max_label_words: int
+
+
+def caption_lines(
+    feats: Sequence[LineFeatures],
+    kinds: Sequence[str | None],
+    order: Sequence[int],
+    keys: Mapping[int, str],
+    contexts: Mapping[str, Collection[str]],
+    rules: _LabelRules,
+) -> set[int]:
+    """The lines (indices) that a figure template's label introduces: its captions.
+
+    A label is a line with words and at most ``rules.max_label_words`` of them whose
+    comparison key (``keys``) precedes more than ``rules.max_heading_repeats``
+    different lines (``contexts``: key -> keys of the lines after it). The undecided
+    line right after each occurrence is a caption or a credit.
+    """
+    out: set[int] = set()
+    for k in range(len(order) - 1):
+        i, nxt = order[k], order[k + 1]
+        if kinds[nxt] is None and keys[i] and len(contexts[keys[i]]) > rules.max_heading_repeats \
+                and feats[i].word_length <= rules.max_label_words:
+            out.add(nxt)
+    return out
 
 
 def definition_terms(

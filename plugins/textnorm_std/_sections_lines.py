@@ -27,7 +27,7 @@ import regex
 
 from textnorm.text import LineFeatures, comparison_key
 
-from ._sections_document import definition_terms, template_labels
+from ._sections_document import caption_lines, definition_terms, template_labels
 from ._sections_lists import continues_sentence, list_runs
 
 MARKDOWN_HEADING_RE = regex.compile(r"^\s{0,3}(?P<hashes>#{1,6})[ \t]+(?P<body>\S.*?)(?:[ \t]+#+)?\s*$")
@@ -89,6 +89,7 @@ class HeadingRules:
     min_definition_run: int = 3
     min_template_sections: int = 3
     unpunctuated_below: float = 0.5
+    max_label_words: int = 4
 
 
 def markdown_level(f: LineFeatures) -> int | None:
@@ -258,7 +259,9 @@ def plain_headings(
     # "Learn more about ...") is a template's caption or link, not a section's title.
     templated = {i for i in order if len(contexts[keys[i]]) > rules.max_heading_repeats
                  or len(openings.get(_opening(keys[i]), ())) > rules.max_heading_repeats}
-    candidates = {i for i in order if kinds[i] is None and i not in templated and heading_shaped(feats[i], rules)}
+    captions = caption_lines(feats, kinds, order, keys, contexts, rules)
+    candidates = {i for i in order if kinds[i] is None and i not in templated and i not in captions
+                  and heading_shaped(feats[i], rules)}
     if not rules.heading_after_title:
         # The line right under the title (no byline or text between) is its subtitle,
         # or the real headline under a kicker ("Economy"): not a section heading.
@@ -280,7 +283,8 @@ def plain_headings(
         if prev is not None and not (
             kinds[prev] in ("title", "byline", "heading", "list_item", "quote") or prev in found
             or (ends_paragraph(feats[prev], rules) and not feats[prev].colon_end)
-            or (kinds[prev] is None and prev in templated)
+            # A template's label or its caption closes the figure before the line.
+            or (kinds[prev] is None and (prev in templated or prev in captions))
             # After a long line without a sentence end (a list item, a link), only a
             # strongly shaped heading: a sentence-case line there is the next item.
             or (feats[prev].word_length > rules.max_heading_words and _strong_shape(feats[i]))

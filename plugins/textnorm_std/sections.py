@@ -71,6 +71,9 @@ class SectionsOptions:
     """A text whose long lines end with sentence punctuation less often than this share
     gives no paragraph-end evidence: strongly shaped lines followed by text are
     headings whatever precedes them (0 turns this off)."""
+    max_label_words: int = attrs.field(default=4, validator=_positive)
+    """A line this short that precedes more than ``max_heading_repeats`` different lines
+    is a figure's label ("Photo"): the line after each is a caption, not a heading."""
     max_title_words: int = attrs.field(default=30, validator=_positive)
     """The first line is the title when it is at most this long and not a sentence."""
     byline_window: int = attrs.field(default=3, validator=_positive)
@@ -101,6 +104,7 @@ class Sections(textnorm.Normalizer):
             min_definition_run=o.min_definition_run,
             min_template_sections=o.min_template_sections,
             unpunctuated_below=o.unpunctuated_below,
+            max_label_words=o.max_label_words,
         )
 
     def __call__(self, doc: textnorm.Document) -> textnorm.Proposal:

@@ -27,6 +27,10 @@ BODY_EN2 = (
     "Several fishermen said the changes would make it harder to sell their catch on the mainland, "
     "while shop owners hoped the later boats would bring more visitors during the summer months."
 )
+BODY_FR = (
+    "Le conseil municipal a décidé mardi que le bac vers l'île circulerait aussi la nuit à partir "
+    "de l'été, afin que les habitants ne soient plus obligés de dormir sur le continent."
+)
 
 ARTICLE_EN = f"""Island Ferry Timetable Sparks Debate Among Residents
 By Maren Holt, March 3, 2024
@@ -312,6 +316,43 @@ def test_repeated_caption_label_is_not_a_heading():
         f"Photo\nThe pier seen from the north in {year}, before storms took most of its planks and railings.\n"
         f"{BODY_EN2}\n" for year in range(1950, 1955))
     assert find_headings(text) == []
+
+
+def test_credit_after_a_figure_label_is_no_heading_but_closes_the_figure():
+    # A front page: each teaser has a picture ("Foto" + its credit), a kicker, a
+    # headline, one paragraph and a byline. The credits look like headings (short,
+    # capitalised, no full stop); the label before each says they are captions.
+    teasers = [
+        ("Anna Berg/Hafenbild", "Verkehr", "Die Fähre fährt künftig auch nachts",
+         "Der Gemeinderat hat am Dienstag beschlossen, dass die Fähre zur Insel ab dem Sommer "
+         "auch nach Mitternacht verkehrt, damit Pendler nicht mehr auf dem Festland übernachten müssen."),
+        ("Jonas Vik für Die Inselzeitung", "Wirtschaft", "Fischer hoffen auf neue Kunden",
+         "Mehrere Fischer sagten, die späteren Verbindungen würden es leichter machen, ihren Fang "
+         "auf dem Festland zu verkaufen, und die Ladenbesitzer erwarten mehr Gäste im Sommer."),
+        ("Archiv", "Geschichte", "Als der alte Pier im Sturm verschwand",
+         "Vor siebzig Jahren zerstörte ein Wintersturm den hölzernen Pier, und die Insel war "
+         "drei Wochen lang nur mit kleinen Booten zu erreichen, wie alte Briefe zeigen."),
+        ("Maren Holt", "Kultur", "Ein Sommerfest am neuen Kai",
+         "Zum ersten Mal soll das Sommerfest am neuen Kai stattfinden, mit Musik, Ständen der "
+         "Fischer und einer Ausstellung über die Geschichte der Fährverbindungen zur Insel."),
+    ]
+    page = "".join(f"Foto\n{credit}\n{kicker}\n{headline}\n{teaser}\nVon Lena Sund\n"
+                   for credit, kicker, headline, teaser in teasers)
+    text = f"Die Inselzeitung\n{page}"
+    heads = find_headings(text)
+    assert not {credit for credit, *_ in teasers} & set(heads)
+    assert heads == [h for _, kicker, headline, _ in teasers for h in (kicker, headline)]
+    # Without a label that repeats, nothing says the short line is a credit.
+    assert find_headings(f"Île de Brume\n{BODY_FR}\nMarie Lenoir/Agence Brume\n{BODY_FR}\n") == \
+        ["Marie Lenoir/Agence Brume"]
+
+
+def test_lines_without_words_make_no_captions():
+    # Closing braces of code precede many different lines; what follows them is
+    # no caption (a label has words).
+    code = "".join(f"if (x > {n}) {{\n  y = {n};\n}}\n" for n in range(6))
+    text = f"Fetching Data\n{BODY_EN}\n{code}Error Handling\n{BODY_EN2}\n"
+    assert find_headings(text) == ["Error Handling"]
 
 
 def test_template_links_are_not_headings():
