@@ -11,6 +11,7 @@ joined and the change is marked uncertain.
 
 from __future__ import annotations
 
+import attrs
 import regex
 
 from textnorm import Change
@@ -58,6 +59,10 @@ def changes_for(text: str, found: Detection) -> list[Change]:
     last word); then the earlier one.
     """
     ranked: list[tuple[int, int, Change]] = []
+    # Every reason repeats its token's whole evidence (hundreds of characters) and most
+    # occurrences of a token share one: one string object per distinct reason keeps the
+    # edit log of a densely injected text from costing about the text's size again.
+    shared: dict[str, str] = {}
     for rank, stats in enumerate(found.tokens):  # found.tokens is longest first
         head = summary(stats)
         for occ in stats.anomalous:
@@ -65,6 +70,9 @@ def changes_for(text: str, found: Detection) -> list[Change]:
                 continue  # "an update." where "an update on ..." stands elsewhere: the same phrase
             change = _change(text, stats.token, occ, found, head)
             if change is not None:
+                reason = shared.setdefault(change.reason, change.reason)
+                if reason is not change.reason:
+                    change = attrs.evolve(change, reason=reason)
                 ranked.append((change.start, rank, change))
     ranked.sort(key=lambda t: (t[0], t[1]))
     out: list[tuple[int, Change]] = []

@@ -101,6 +101,17 @@ def test_reason_carries_the_evidence():
     assert doc.metadata.flags == ("injected-tokens",)
 
 
+def test_equal_reasons_are_one_string_in_the_edit_log():
+    """A long densely injected text logs thousands of edits with the same few reasons:
+    they must not each hold their own copy of the evidence."""
+    doc = run(article(inject(SENTENCES, "Zentrova", FORMS)))
+    by_text: dict[str, str] = {}
+    for edit in doc.edits:
+        first = by_text.setdefault(edit.reason, edit.reason)
+        assert first is edit.reason
+    assert len(by_text) < len(doc.edits)
+
+
 def test_legitimate_uses_of_the_same_word_stay():
     # "Harbour" is a word of the title and "harbour" is common in the body.
     noisy = article(inject(SENTENCES, "Harbour", FORMS))
