@@ -11,7 +11,9 @@ joined and the change is marked uncertain.
 
 from __future__ import annotations
 
-import attrs
+from collections.abc import Callable
+from functools import partial
+
 import regex
 
 from textnorm import Change
@@ -68,11 +70,8 @@ def changes_for(text: str, found: Detection) -> list[Change]:
         for occ in stats.anomalous:
             if occ.kind == FINAL and occ.prev_word in stats.natural_before:
                 continue  # "an update." where "an update on ..." stands elsewhere: the same phrase
-            change = _change(text, stats.token, occ, found, head)
+            change = _change(text, stats.token, occ, found, partial(_reason, shared, head))
             if change is not None:
-                reason = shared.setdefault(change.reason, change.reason)
-                if reason is not change.reason:
-                    change = attrs.evolve(change, reason=reason)
                 ranked.append((change.start, rank, change))
     ranked.sort(key=lambda t: (t[0], t[1]))
     out: list[tuple[int, Change]] = []
@@ -85,13 +84,23 @@ def changes_for(text: str, found: Detection) -> list[Change]:
     return [c for _, c in out]
 
 
-def _change(text: str, token: str, occ: Occurrence, found: Detection, head: str) -> Change | None:
+def _reason(shared: dict[str, str], head: str, rest: str) -> str:
+    """``head + rest``, as the one string object ``shared`` holds for that text."""
+    reason = head + rest
+    return shared.setdefault(reason, reason)
+
+
+_Say = Callable[[str], str]
+"""The reason of a change, given what it adds to its token's evidence."""
+
+
+def _change(text: str, token: str, occ: Occurrence, found: Detection, say: _Say) -> Change | None:
     if occ.kind == IN_WORD:
-        return _split_change(text, token, occ, found, head)
-    return _removal(text, token, occ.start, occ.end, head, found)
+        return _split_change(text, token, occ, found, say)
+    return _removal(text, token, occ.start, occ.end, say, found)
 
 
-def _removal(text: str, token: str, start: int, end: int, head: str, found: Detection,
+def _removal(text: str, token: str, start: int, end: int, say: _Say, found: Detection,
              note: str = "", as_final: bool = False) -> Change | None:
     # A run of copies ("Token Token.") goes as a whole.
     left = left_of(text, start)
@@ -127,7 +136,7 @@ def _removal(text: str, token: str, start: int, end: int, head: str, found: Dete
             note += f"; with the fragment {text[orphan:left.ws_start]!r} glued to the sentence end before it"
     else:
         return None
-    return Change(s, e, f"{head}; this one {DESCRIPTIONS[kind]}{note}", replacement=replacement,
+    return Change(s, e, say(f"; this one {DESCRIPTIONS[kind]}{note}"), replacement=replacement,
                   kind="replace" if replacement else "remove", uncertain=uncertain)
 
 
@@ -169,7 +178,7 @@ def _orphan_fragment(text: str, ws_start: int, start: int, found: Detection) -> 
     return None
 
 
-def _split_change(text: str, token: str, occ: Occurrence, found: Detection, head: str) -> Change | None:
+def _split_change(text: str, token: str, occ: Occurrence, found: Detection, say: _Say) -> Change | None:
     assert occ.fragments is not None
     ls, le, rs, re_ = occ.fragments
     left_frag, right_frag = text[ls:le], text[rs:re_]
@@ -197,7 +206,7 @@ def _split_change(text: str, token: str, occ: Occurrence, found: Detection, head
         # "...Tok Token .en.Token.": what follows the restored copy is one more copy.
         then_copy = kind == IN_WORD and text[right.punct_end:right.frag_end] == token
         if kind not in (NATURAL, IN_WORD) or then_copy:
-            return _removal(text, token, ls, re_, head, found, as_final=then_copy,
+            return _removal(text, token, ls, re_, say, found, as_final=then_copy,
                             note=f"; it had split another copy of the token ({text[ls:re_]!r})")
-    return Change(ls, re_, f"{head}; this one {DESCRIPTIONS[IN_WORD]}: {how}",
+    return Change(ls, re_, say(f"; this one {DESCRIPTIONS[IN_WORD]}: {how}"),
                   replacement=restored, kind="repair", uncertain=uncertain)
