@@ -23,8 +23,7 @@ from typing import Protocol
 
 import regex
 
-from textnorm.text import comparison_key, sentences
-from textnorm.text.spans import _SENTENCE_END_RE
+from textnorm.text import comparison_key, count_sentence_ends, sentences
 
 _HANGUL_RUN_RE = regex.compile(r"\p{Hangul}+")
 
@@ -180,7 +179,7 @@ def line_weights(lines: Sequence[Line], prose: Sequence[bool], *, short_line_cos
                 # counts (in C) is split into its sentences.
                 if (words > max_sentence_words
                         and words > max_sentence_words * (f.text.count(". ") + 1)
-                        and words > max_sentence_words * len(_SENTENCE_END_RE.findall(f.text))):
+                        and words > max_sentence_words * count_sentence_ends(f.text)):
                     words = min(words, max_sentence_words * max(1, len(sentences(f.text))))
                 memo[f.text] = words
             out.append(words)

@@ -19,9 +19,8 @@ from collections.abc import Iterator
 
 import regex
 
+from textnorm.text import count_separators, ends_sentence, nfkc_casefold
 from textnorm.text import lines as text_lines
-from textnorm.text import nfkc_casefold
-from textnorm.text.features import _SENTENCE_TERMINAL_RE, _SEPARATOR_RE, _TERMINAL_LAST
 from textnorm.text.words import SINGLE_CHARACTER_WORDS, WORD_RE, re_agrees
 
 from ._promo_units import LineUnits, units_of_words
@@ -50,9 +49,7 @@ class PromoLine:
         # Whether the line holds Hangul (its folded form does: folding keeps Hangul Hangul
         # and makes nothing else Hangul, checked over all of Unicode in the tests).
         self.hangul = units is not None and units.hangul
-        last = text[-1:]
-        # As the line features decide it: the last character first spares most lines the scan.
-        self.terminal = last in _TERMINAL_LAST and _SENTENCE_TERMINAL_RE.search(text) is not None
+        self.terminal = ends_sentence(text)
         self.colon_end = text.endswith(_COLON_ENDS)
         self._separators: int | None = None
         self._ideographs: int | None = None
@@ -65,7 +62,7 @@ class PromoLine:
     def separators(self) -> int:
         """Separator marks (``| » › · •`` and spaced dashes), as the line features count them."""
         if self._separators is None:
-            self._separators = len(_SEPARATOR_RE.findall(self.text))
+            self._separators = count_separators(self.text)
         return self._separators
 
     @property

@@ -1,9 +1,10 @@
 """Line features shared by the promo filter and section detection."""
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from textnorm.text import line_features
+from textnorm.text import count_separators, ends_sentence, line_features
 
 DOC = (
     "Harbour Library Opens to the Public\n"
@@ -157,3 +158,30 @@ def test_shapes_only_are_the_full_features_without_overlap(parts):
         shapes = line_features(text, overlap=False)
         assert all(f.overlap is not None and f.content_overlap is not None for f in full)
         assert shapes == [attrs.evolve(f, overlap=None, content_overlap=None) for f in full]
+
+
+@pytest.mark.parametrize(("line", "ends"), [
+    ("The ferry left at noon.", True),
+    ("Did it?”", True),
+    ("港口は静かだ。", True),
+    ("काम हो गया ।", True),
+    ("Harbour news", False),
+    ("Read more:", False),
+    ("", False),
+])
+def test_ends_sentence(line: str, ends: bool) -> None:
+    assert ends_sentence(line) is ends
+
+
+def test_count_separators() -> None:
+    assert count_separators("Home | News \u00bb Harbour \u2013 Today") == 3
+    assert count_separators("well-known east\u2013west") == 0
+
+
+@given(st.text(alphabet=st.sampled_from("ab .!?\u2026\u3002\u201d)|\u00bb-\u2013 /\n"), max_size=60))
+def test_the_public_line_tests_are_the_features(text: str) -> None:
+    for f in line_features(text):
+        if not f.blank:
+            stripped = f.text.strip()
+            assert ends_sentence(stripped) == f.terminal
+            assert count_separators(stripped) == f.separators

@@ -3,7 +3,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from textnorm.text import lines, paragraphs, sentences
+from textnorm.text import count_sentence_ends, lines, paragraphs, sentences
 
 
 def test_lines_handle_every_line_end():
@@ -38,3 +38,16 @@ def test_sentence_spans_point_into_the_text(text):
         assert text[s.start:s.end] == s.text
         assert s.start >= prev and s.text.strip() == s.text
         prev = s.end
+
+
+@given(st.text(alphabet=st.sampled_from("ab cd. e! f? \u2026\u3002x\u300d \u201d\u3000\n."), max_size=80))
+def test_count_sentence_ends_counts_what_sentences_cuts(text: str) -> None:
+    # Each end closes one sentence; text after the last end is one more.
+    ends = count_sentence_ends(text)
+    assert ends <= len(sentences(text)) <= ends + 1
+
+
+def test_count_sentence_ends() -> None:
+    assert count_sentence_ends("One. Two! Three?\u201d Four") == 3
+    assert count_sentence_ends("\u6e2f\u3002\u8239\u3002") == 2
+    assert count_sentence_ends("v1.2 is out") == 0

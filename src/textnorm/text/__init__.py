@@ -5,9 +5,9 @@ offsets into the text it was given so that a normalizer can propose exact change
 Patterns are compiled once, at import.
 """
 
-from .features import LineFeatures, line_features
+from .features import LineFeatures, count_separators, ends_sentence, line_features
 from .keys import comparison_key, nfkc_casefold
-from .spans import Span, lines, paragraphs, sentences
+from .spans import Span, count_sentence_ends, lines, paragraphs, sentences
 from .words import WORD_RE, iter_words, word_spans, words
 
 __all__ = [
@@ -15,6 +15,9 @@ __all__ = [
     "LineFeatures",
     "Span",
     "comparison_key",
+    "count_sentence_ends",
+    "count_separators",
+    "ends_sentence",
     "iter_words",
     "line_features",
     "lines",

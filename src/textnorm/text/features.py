@@ -22,8 +22,6 @@ from .keys import nfkc_casefold
 from .spans import Span, lines
 from .words import FAST_RANGES, SINGLE_CHARACTER_WORDS, WORD_RE, code_point_ranges, re_agrees
 
-# The patterns below are also read by promo-lines' own line reading
-# (textnorm_std._promo_view), which a test keeps equal to line_features: rename with it.
 _SENTENCE_TERMINAL_RE = regex.compile(r"[.!?…。！？｡।॥؟][\"'”’»)\]」』）]*\s*\Z")
 _TRAILING_NUMBER_RE = regex.compile(r"(?<=\s)[\d.,]+[KkMm]?\s*\Z")
 # `re` finds the same as `regex` would with `\s` (which `re` widens by \x1c-\x1f), faster.
@@ -296,6 +294,20 @@ def _one_line(raw: str, fast: bool = False, shared: dict[str, str] | None = None
     )
 
 
+def ends_sentence(line: str) -> bool:
+    """Whether ``line`` (stripped of surrounding white space) ends with sentence-terminal
+    punctuation (Latin, CJK full-width, Devanagari danda, Arabic question mark, ellipsis),
+    closing quotes or brackets allowed after it: :attr:`LineFeatures.terminal`."""
+    # The last character first: it spares most lines the scan.
+    return line[-1:] in _TERMINAL_LAST and _SENTENCE_TERMINAL_RE.search(line) is not None
+
+
+def count_separators(line: str) -> int:
+    """Separator marks in ``line`` (``| » › · • → / >`` and dashes with white space on
+    both sides): :attr:`LineFeatures.separators`."""
+    return len(_SEPARATOR_RE.findall(line))
+
+
 def _own_shape(stripped: str, fast: bool) -> tuple[str, float, bool, bool, bool, int, int]:
     """Case shape and ratio, terminal, colon end, trailing number, separators, ideographs."""
     shape, ratio = _case_shape(stripped, fast)
@@ -303,11 +315,11 @@ def _own_shape(stripped: str, fast: bool) -> tuple[str, float, bool, bool, bool,
     return (
         shape,
         ratio,
-        last in _TERMINAL_LAST and bool(_SENTENCE_TERMINAL_RE.search(stripped)),
+        ends_sentence(stripped),
         stripped.endswith((":", ";", "：", "；")),
         ((not last.isascii() or last.isdigit() or last in _NUMBER_LAST)
          and bool(_TRAILING_NUMBER_RE.search(stripped))),
-        len(_SEPARATOR_RE.findall(stripped)),
+        count_separators(stripped),
         # Every Han or kana character is a word of its own (see WORD_RE), and no
         # other word holds one, so counting the characters counts those words.
         # (`re` agreeing means the line holds none of those characters.)

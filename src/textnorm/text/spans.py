@@ -17,8 +17,6 @@ class Span:
 
 _LINE_BREAK_RE = regex.compile(r"\r\n|\r|\n")
 
-# Also read by promo-lines (textnorm_std._promo_model), to count a line's sentences as
-# sentences() would: rename with it.
 # A sentence ends at terminal punctuation (Latin, CJK full-width, Devanagari danda,
 # Arabic question mark, ellipsis), possibly followed by closing quotes or brackets,
 # when white space or the end follows; CJK full stops end a sentence even with no
@@ -79,6 +77,13 @@ def sentences(text: str) -> list[Span]:
     if start < end:
         out.append(Span(start, end, text[start:end]))
     return out
+
+
+def count_sentence_ends(text: str) -> int:
+    """The sentence ends :func:`sentences` cuts ``text`` at (terminal punctuation runs,
+    closing quotes or brackets included), counted without making the sentences: a text
+    holds that many sentences, or one more when text follows the last end."""
+    return len(_SENTENCE_END_RE.findall(text))
 
 
 def _skip_space(text: str, pos: int, limit: int) -> int:
