@@ -149,7 +149,10 @@ def _lost_closer(text: str, start: int, end: int) -> str:
     leaves exactly one quote or bracket open; else ``""``."""
     if end < len(text) and text[end] not in "\n\r":
         return ""
-    line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+    # A "\r" only matters after the last "\n": looking for one further back would scan
+    # the whole text before the line, for every injection at a paragraph's end.
+    newline = text.rfind("\n", 0, start)
+    line_start = max(newline, text.rfind("\r", newline + 1, start)) + 1
     stack: list[str] = []
     straight = 0
     for c in text[line_start:start]:

@@ -193,6 +193,17 @@ def test_a_closing_quote_the_injection_overwrote_comes_back():
     assert any(e.uncertain and "closed again" in e.reason for e in doc.edits)
 
 
+@pytest.mark.parametrize("newline", ["\r\n", "\r"])
+def test_the_quote_is_closed_again_with_other_line_breaks(newline: str) -> None:
+    # The paragraph is read from its own line start, whichever break ends the line before.
+    sentences = inject(SENTENCES, "Zentrova", FORMS)
+    sentences[11] = "Residents were told: “Send written comments to the harbour office. Zentrova."
+    expected = list(SENTENCES)
+    expected[11] = "Residents were told: “Send written comments to the harbour office.”"
+    doc = run(article(sentences).replace("\n", newline))
+    assert doc.text == article(expected).replace("\n", newline)
+
+
 def test_non_latin_token_in_russian_text():
     body = [
         "Совет гавани собрался во вторник, чтобы обсудить новое расписание парома.",
