@@ -347,6 +347,17 @@ def test_credit_after_a_figure_label_is_no_heading_but_closes_the_figure():
         ["Marie Lenoir/Agence Brume"]
 
 
+def test_credits_after_figure_labels_in_a_caseless_script():
+    # In Japanese every short line is "caseless", a strong heading shape: only the
+    # repeated label ("写真", photo) says the line after it is a credit.
+    body = "市は火曜日、来年の春までに中央公園の改修工事を終え、公園内にベンチや子ども向けの遊具を増やすと発表した。"
+    body2 = "住民の多くは計画を歓迎しているが、工事中は公園の一部が使えなくなるため、散歩の道が変わると心配する声もある。"
+    credits = ["山田太郎撮影", "佐藤花子撮影", "市役所提供", "鈴木一郎撮影"]
+    heads = ["工事の内容", "住民の声", "今後の予定", "費用について"]
+    text = "中央公園の改修計画\n" + "".join(f"{body}\n写真\n{c}\n{h}\n{body2}\n" for c, h in zip(credits, heads))
+    assert find_headings(text) == heads
+
+
 def test_lines_without_words_make_no_captions():
     # Closing braces of code precede many different lines; what follows them is
     # no caption (a label has words).
