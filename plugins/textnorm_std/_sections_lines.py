@@ -10,8 +10,9 @@ The evidence for a plain-text heading is local and language-independent:
   a byline or another heading), and the line after it is body text (a long line),
   possibly after one sub-heading, a byline or a bracketed aside;
 * its *document*: labels a template repeats (a caption label, "Learn more about
-  ...") and the terms of a definition list are not headings, and a mark the
-  document appends to its headings ("[edit]", "¶") makes one.
+  ...") and the captions they introduce ("Photo" -> its credit), and the terms of
+  a definition list are not headings, and a mark the document appends to its
+  headings ("[edit]", "¶") makes one.
 
 Explicit markup (``#``, setext underlines) is a heading whatever its context;
 numbered lines (``1.``, ``1.2``, ``IV.``, ``3)``) are headings when they pass the
