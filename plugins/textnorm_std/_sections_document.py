@@ -20,20 +20,14 @@ only show across the document, in how several lines repeat one pattern:
   pattern ``min_template_sections`` times, its labels all agreeing in case, each
   label is a heading, however long, as the first ones found already were.
 
-Both read the lines in order once and keep lists, so the cost stays linear.
+Each reads the lines in order once and keeps lists or sets, so the cost stays linear.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
-from typing import Protocol
 
 from textnorm.text import LineFeatures
-
-
-class _LabelRules(Protocol):
-    max_heading_repeats: int
-    max_label_words: int
 
 
 def caption_lines(
@@ -42,20 +36,21 @@ def caption_lines(
     order: Sequence[int],
     keys: Mapping[int, str],
     contexts: Mapping[str, Collection[str]],
-    rules: _LabelRules,
+    max_repeats: int,
+    max_label_words: int,
 ) -> set[int]:
     """The lines (indices) that a figure template's label introduces: its captions.
 
-    A label is a line with words and at most ``rules.max_label_words`` of them whose
-    comparison key (``keys``) precedes more than ``rules.max_heading_repeats``
-    different lines (``contexts``: key -> keys of the lines after it). The undecided
-    line right after each occurrence is a caption or a credit.
+    A label is a line with words, at most ``max_label_words`` of them, whose comparison
+    key (``keys``) precedes more than ``max_repeats`` different lines (``contexts``: key
+    -> keys of the lines after it). The undecided line right after each of its
+    occurrences is a caption or a credit.
     """
     out: set[int] = set()
     for k in range(len(order) - 1):
         i, nxt = order[k], order[k + 1]
-        if kinds[nxt] is None and keys[i] and len(contexts[keys[i]]) > rules.max_heading_repeats \
-                and feats[i].word_length <= rules.max_label_words:
+        if kinds[nxt] is None and keys[i] and len(contexts[keys[i]]) > max_repeats \
+                and feats[i].word_length <= max_label_words:
             out.add(nxt)
     return out
 

@@ -260,7 +260,7 @@ def plain_headings(
     # "Learn more about ...") is a template's caption or link, not a section's title.
     templated = {i for i in order if len(contexts[keys[i]]) > rules.max_heading_repeats
                  or len(openings.get(_opening(keys[i]), ())) > rules.max_heading_repeats}
-    captions = caption_lines(feats, kinds, order, keys, contexts, rules)
+    captions = caption_lines(feats, kinds, order, keys, contexts, rules.max_heading_repeats, rules.max_label_words)
     candidates = {i for i in order if kinds[i] is None and i not in templated and i not in captions
                   and heading_shaped(feats[i], rules)}
     if not rules.heading_after_title:
