@@ -600,6 +600,25 @@ def test_generated_article_headings_found(article):
     assert_covers(text, doc.blocks)
 
 @settings(max_examples=40, deadline=None)
+@given(articles(), st.lists(st.tuples(_WORD, _WORD, _WORD), min_size=8, max_size=8, unique=True),
+       st.sampled_from(["Photo", "Foto", "Bild", "Imagen", "写真"]))
+def test_generated_figures_hide_no_heading_and_make_none(article, names, label):
+    # A figure (a repeated label and a credit shaped like a heading) after every
+    # paragraph and before every heading: the credits are never headings and every
+    # section heading is still found, also right after a credit.
+    text, headings = article
+    credits = iter(f"{a.capitalize()} {b.capitalize()}/{c.capitalize()}" for a, b, c in names)
+    lines: list[str] = []
+    for k, line in enumerate(text.splitlines()):
+        if k > 0 and (line in headings or k == 2):
+            lines += [label, next(credits)]
+        lines.append(line)
+    while len(lines) - len(text.splitlines()) < 8:  # more figures than a heading recurs
+        lines += [label, next(credits)]
+    assert find_headings("\n".join(lines) + "\n") == headings
+
+
+@settings(max_examples=40, deadline=None)
 @given(articles(), st.lists(_WORD, min_size=2, max_size=8))
 def test_generated_subtitle_under_the_title_is_no_heading(article, words):
     text, headings = article
