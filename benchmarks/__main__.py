@@ -33,6 +33,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--docs", type=int, help="documents in the speed corpus (default 300, quick 80)")
     ap.add_argument("--sizes", help="scaling sizes in bytes, comma-separated "
                     "(default 10000,100000,1000000,10000000; quick up to 1000000)")
+    ap.add_argument("--seeds", type=int,
+                    help=f"scaling documents per size, other random draws of the same make-up "
+                         f"(default {scaling.SEEDS}, quick 2)")
     ap.add_argument("--budget", type=float, default=300.0,
                     help="seconds one step may take at one scaling size (default 300)")
     ap.add_argument("--out", default=str(OUT), help="where report.md and report.json go (default benchmarks/out)")
@@ -54,7 +57,8 @@ def main(argv: list[str] | None = None) -> int:
     if "scaling" in parts:
         sizes = (tuple(int(s) for s in args.sizes.split(",")) if args.sizes
                  else scaling.SIZES[:3] if args.quick else scaling.SIZES)
-        res = scaling.run(sizes, budget=args.budget, traced_max=100_000 if args.quick else 1_000_000)
+        res = scaling.run(sizes, budget=args.budget, traced_max=100_000 if args.quick else 1_000_000,
+                          seeds=args.seeds or (2 if args.quick else scaling.SEEDS))
         data["scaling"] = res
         sections += ["## Scaling", "", scaling.report(res), ""]
     if "profile" in parts:

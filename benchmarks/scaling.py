@@ -1,14 +1,18 @@
 """How time and memory grow with the length of one document.
 
-For each size (10 KB, 100 KB, 1 MB, 10 MB by default) one generated document
-(:func:`benchmarks.corpus_gen.long_document`: noisy articles one after another) is written
-to ``benchmarks/out/cache``; then, for each standard normalizer, the default chain and the
-naive baseline, fresh subprocesses read it and
+For each size (10 KB, 100 KB, 1 MB, 10 MB by default) ``seeds`` generated documents
+(:func:`benchmarks.corpus_gen.long_document`: noisy articles one after another, the same
+make-up from other random draws; 3 by default) are written to ``benchmarks/out/cache``;
+then, for each standard normalizer, the default chain and the naive baseline, fresh
+subprocesses read them and
 
-1. time the step on it (CPU time; short runs repeated with caches emptied, the best
-   kept), and record how much the process's peak RSS grew during the call;
-2. up to 1 MB (``traced_max``), run it once more under :mod:`tracemalloc` for the peak
-   of memory allocated during the call (the document itself, already in memory, does not
+1. time the step on each (CPU time; short runs repeated with caches emptied, the best
+   kept), and record how much the process's peak RSS grew during the call. A size's time
+   is the median of its documents' times per byte, times the first document's size: one
+   document alone moves by about 15% from one draw, or one run, to the next, more than
+   the difference between linear and the limit the issue sets;
+2. up to 1 MB (``traced_max``), run it once more on the first document under
+   :mod:`tracemalloc` for the peak of memory allocated during the call (the document itself, already in memory, does not
    count). tracemalloc slows a run 3-6x, which at 10 MB would cost more than the rest of
    the benchmarks together; there the RSS growth stands in for it (at 1 MB the two agree
    within a few percent, as the report shows). Both are multiples of the document's
@@ -24,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import itertools
 import json
 import math
 import os
@@ -39,6 +44,7 @@ from . import corpus_gen
 from ._common import OUT, ROOT, cpu_time, log, md_table, naive_clean
 
 SIZES = (10_000, 100_000, 1_000_000, 10_000_000)
+SEEDS = 3  # documents per size
 MEMORY_TARGET = 10.0  # peak memory below 10x the document size
 EXPONENT_LIMIT = 1.15  # above this, a step is called super-linear in the report
 RSS_MIN_SIZE = 1_000_000  # below this, RSS growth is mostly allocator granularity
@@ -118,51 +124,82 @@ def _spawn(name: str, path: Path, traced: bool, budget: float) -> dict[str, Any]
     return json.loads(p.stdout.strip().splitlines()[-1])
 
 
-def _document(size: int) -> Path:
+def _document(size: int, draw: int = 0) -> Path:
+    """The cached document of about ``size`` bytes; ``draw`` 0 is the generator's default
+    seed, the others the next ones."""
     # The generator's source is in the name, so a changed generator never reuses an old file.
     version = hashlib.sha1(Path(corpus_gen.__file__).read_bytes()).hexdigest()[:8]
-    path = OUT / "cache" / f"scaling_{size}_{version}.txt"
+    suffix = f"_{draw}" if draw else ""
+    path = OUT / "cache" / f"scaling_{size}_{version}{suffix}.txt"
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(".tmp")
-        tmp.write_text(corpus_gen.long_document(size), encoding="utf-8")
+        tmp.write_text(corpus_gen.long_document(size, seed=2 + draw), encoding="utf-8")
         tmp.replace(path)
     return path
 
 
+def _median(values: list[float]) -> float:
+    ordered = sorted(values)
+    mid = len(ordered) // 2
+    return ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
+
+
 def run(sizes: tuple[int, ...] = SIZES, budget: float = 300.0, names: tuple[str, ...] | None = None,
-        traced_max: int = 1_000_000) -> dict[str, Any]:
-    """Measure every step at every size (tracemalloc up to ``traced_max`` bytes, since it
-    slows a run 3-6x); a step over ``budget`` seconds at one size is not run at the
-    larger ones."""
+        traced_max: int = 1_000_000, seeds: int = SEEDS) -> dict[str, Any]:
+    """Measure every step at every size on ``seeds`` documents (tracemalloc on the first,
+    up to ``traced_max`` bytes, since it slows a run 3-6x); a step over ``budget`` seconds
+    at one size is not run at the larger ones."""
     from textnorm.pipeline import Pipeline
 
+    if seeds < 1:
+        raise ValueError(f"seeds must be at least 1, not {seeds}")
     names = names or (*Pipeline.default().names, "chain", "naive")
-    docs = {}
+    docs: dict[int, list[tuple[Path, int]]] = {}
     for size in sizes:
         t0 = time.perf_counter()
-        path = _document(size)
-        docs[size] = (path, len(path.read_bytes()))
-        log(f"scaling: document of {docs[size][1] / 1e6:.2f} MB ready ({time.perf_counter() - t0:.1f}s)")
+        docs[size] = [(path, len(path.read_bytes())) for path in (_document(size, k) for k in range(seeds))]
+        log(f"scaling: {seeds} document(s) of {docs[size][0][1] / 1e6:.2f} MB ready "
+            f"({time.perf_counter() - t0:.1f}s)")
     results: dict[str, list[dict[str, Any]]] = {}
     for name in names:
         results[name] = []
         for size in sizes:
-            path, n_bytes = docs[size]
-            row: dict[str, Any] = {"size": size, "bytes": n_bytes}
-            t0 = time.perf_counter()
-            row.update(_spawn(name, path, False, budget))
-            if "seconds" in row and size <= traced_max:
-                traced = _spawn(name, path, True, budget * 8)  # tracemalloc slows a run 3-6x
-                row["traced_peak"] = traced.get("traced_peak")
+            row = _measure(name, docs[size], budget, traced=size <= traced_max)
+            row["size"] = size
             results[name].append(row)
             if "timeout" in row or "error" in row:
-                log(f"scaling: {name} at {n_bytes / 1e6:.2f} MB: {row.get('error') or 'over the budget'}; "
+                log(f"scaling: {name} at {row['bytes'] / 1e6:.2f} MB: {row.get('error') or 'over the budget'}; "
                     "larger sizes skipped")
                 break
-            log(f"scaling: {name} at {n_bytes / 1e6:.2f} MB: {row['seconds']:.3f}s CPU "
-                f"(wall {time.perf_counter() - t0:.1f}s{' with tracing' if size <= traced_max else ''})")
-    return {"sizes": list(sizes), "budget": budget, "traced_max": traced_max, "results": results}
+    return {"sizes": list(sizes), "budget": budget, "traced_max": traced_max, "seeds": seeds,
+            "results": results}
+
+
+def _measure(name: str, docs: list[tuple[Path, int]], budget: float, traced: bool) -> dict[str, Any]:
+    """One step at one size: each document timed, the median time per byte kept; the
+    peak memory traced on the first; the largest RSS growth of any."""
+    runs: list[dict[str, Any]] = []
+    for path, n_bytes in docs:
+        t0 = time.perf_counter()
+        run = {"bytes": n_bytes, **_spawn(name, path, False, budget)}
+        runs.append(run)
+        if "seconds" not in run:
+            return {"bytes": docs[0][1], "runs": runs, **{k: run[k] for k in ("timeout", "error") if k in run}}
+        log(f"scaling: {name} at {n_bytes / 1e6:.2f} MB ({path.stem}): {run['seconds']:.3f}s CPU "
+            f"(wall {time.perf_counter() - t0:.1f}s)")
+    n_bytes = docs[0][1]
+    rates = [r["seconds"] / r["bytes"] for r in runs]
+    row: dict[str, Any] = {
+        "bytes": n_bytes,
+        "seconds": _median(rates) * n_bytes,
+        "spread": (min(rates) * n_bytes, max(rates) * n_bytes),
+        "rss_growth": max(r["rss_growth"] / r["bytes"] for r in runs) * n_bytes,
+        "runs": runs,
+    }
+    if traced:
+        row["traced_peak"] = _spawn(name, docs[0][0], True, budget * 8).get("traced_peak")  # 3-6x slower
+    return row
 
 
 def exponent(rows: list[dict[str, Any]]) -> float | None:
@@ -179,9 +216,24 @@ def exponent(rows: list[dict[str, Any]]) -> float | None:
 def _local(rows: list[dict[str, Any]]) -> list[str]:
     out = []
     ok = [r for r in rows if r.get("seconds")]
-    for a, b in zip(ok, ok[1:]):
+    for a, b in itertools.pairwise(ok):
         out.append(f"{math.log(b['seconds'] / a['seconds']) / math.log(b['bytes'] / a['bytes']):.2f}")
     return out
+
+
+def _ratios(rows: list[dict[str, Any]]) -> list[str]:
+    """How many times as long each size took as the one before, per 10x of length: the
+    issue's "10 times longer takes at most about 10 times as long"."""
+    out = []
+    ok = [r for r in rows if r.get("seconds")]
+    for a, b in itertools.pairwise(ok):
+        per_decade = math.log10(b["bytes"] / a["bytes"])
+        out.append(f"{(b['seconds'] / a['seconds']) ** (1 / per_decade):.1f}x")
+    return out
+
+
+def _seconds(x: float) -> str:
+    return f"{x:.3f}" if x < 10 else f"{x:.1f}"
 
 
 def _size_label(n: int) -> str:
@@ -191,7 +243,7 @@ def _size_label(n: int) -> str:
 def report(res: dict[str, Any]) -> str:
     """Markdown: time and memory per size, the growth exponents, and the verdicts."""
     sizes = res["sizes"]
-    head = ["step"] + [f"{_size_label(s)} s" for s in sizes] + ["exponent", "between sizes"]
+    head = ["step"] + [f"{_size_label(s)} s" for s in sizes] + ["exponent", "between sizes", "per 10x"]
     time_rows, mem_rows, verdicts = [], [], []
     for name, rows in res["results"].items():
         by_size = {r["size"]: r for r in rows}
@@ -209,13 +261,15 @@ def report(res: dict[str, Any]) -> str:
                 cells.append("error")
                 mem.append("-")
             else:
-                cells.append(f"{r['seconds']:.3f}" if r["seconds"] < 10 else f"{r['seconds']:.1f}")
+                cells.append(_seconds(r["seconds"]) + (f" ({_seconds(r['spread'][0])}-{_seconds(r['spread'][1])})"
+                                                       if len(r.get("runs", ())) > 1 else ""))
                 peak = r.get("traced_peak")
                 rss = r["rss_growth"] / r["bytes"]
                 mem.append((f"{peak / r['bytes']:.1f}x" if peak is not None else "-")
                            + (f" / {rss:.1f}x" if r["size"] >= RSS_MIN_SIZE else f" / ({r['rss_growth'] / 1e6:.0f} MB)"))
         e = exponent(rows)
-        cells += [f"{e:.2f}" if e is not None else "-", " ".join(_local(rows)) or "-"]
+        cells += [f"{e:.2f}" if e is not None else "-", " ".join(_local(rows)) or "-",
+                  " ".join(_ratios(rows)) or "-"]
         time_rows.append(cells)
         peaks = [r["traced_peak"] / r["bytes"] for r in rows if r.get("traced_peak") is not None]
         peaks += [r["rss_growth"] / r["bytes"] for r in rows if "rss_growth" in r and r["size"] >= RSS_MIN_SIZE]
@@ -232,8 +286,13 @@ def report(res: dict[str, Any]) -> str:
         if worst is not None and worst >= MEMORY_TARGET:
             verdicts.append(f"- **{name}** peaks at {worst:.1f}x the document size (target below "
                             f"{MEMORY_TARGET:.0f}x).")
-    out = ["Time (CPU seconds, one document per size) and growth exponent "
-           "(least-squares slope of log time vs log size; 1.00 = linear):", "",
+    n = res.get("seeds", 1)
+    per_size = (f"the median over {n} documents per size of the time per byte, times the first one's size; "
+                "in brackets the least and the most of them"
+                if n > 1 else "one document per size")
+    out = [f"Time (CPU seconds; {per_size}), growth exponent "
+           "(least-squares slope of log time vs log size; 1.00 = linear) and how many times as long "
+           "each size takes as the one before, per 10x of length:", "",
            md_table(head, time_rows), "",
            "Peak memory during the call, as a multiple of the document's UTF-8 size: tracemalloc peak "
            f"(traced up to {_size_label(res.get('traced_max', sizes[-1]))}) / growth of the process's peak RSS "
