@@ -19,23 +19,16 @@ from ._injected_words import (
     is_word_char,
     is_word_end,
     is_word_start,
+    line_pieces,
     phrase_starts,
 )
 
-PIECE_CHARS = 1 << 14
-"""Characters of text whose words are listed at once when counting the vocabulary: the
-list of every word of a long text would weigh ten times the text."""
-
 
 def _words_in_pieces(text: str) -> Iterator[list[str]]:
-    """The words of ``text`` (as ``WORD_RE.findall``), in pieces of about ``PIECE_CHARS``."""
-    start = 0
-    while start < len(text):
-        # Cut at a line break: no word holds one, so the pieces hold the text's words.
-        cut = text.find("\n", start + PIECE_CHARS)
-        end = len(text) if cut < 0 else cut + 1
+    """The words of ``text`` (as ``WORD_RE.findall``), a piece of the text at a time
+    (``line_pieces``: no word holds a line break, so the pieces hold the text's words)."""
+    for start, end in line_pieces(text):
         yield WORD_RE.findall(text[start:end])
-        start = end
 
 
 def vocabulary(text: str) -> dict[str, str]:

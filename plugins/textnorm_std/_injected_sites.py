@@ -39,7 +39,7 @@ from ._injected_positions import (
     ODD_SPACED_TERMINALS,
     TERMINALS,
 )
-from ._injected_words import CJK, WORD_CHAR_RE, chunk_start, last_word_start
+from ._injected_words import CJK, WORD_CHAR_RE, chunk_start, last_word_start, line_pieces
 
 _T = re.escape("".join(sorted(TERMINALS)))
 _S = re.escape("".join(sorted(INLINE_SPACE)))
@@ -99,34 +99,50 @@ def sentence_end_words(text: str, min_count: int = 1) -> Places:
     only those that end at least ``min_count`` sentences (the others cannot lead to a
     candidate).
 
-    One ``split`` of the reversed text and list operations: no Python work per place
-    (except after an apostrophe, where the word pattern decides)."""
-    n = len(text)
-    parts = _site_pattern(text).split(text[::-1])
-    words = parts[2::4]  # reversed; "" after punctuation that follows no word
+    One ``split`` of each reversed piece of the text (``line_pieces``: a site never
+    spans a line break) and list operations: no Python work per place (except after an
+    apostrophe, where the word pattern decides). The split of the whole text at once
+    held a copy of it and four strings per place: ten times the text at its peak.
+    """
+    pattern = _site_pattern(text)  # chosen for the whole text, whatever the piece holds
+    words: list[str] = []  # reversed; "" after punctuation that follows no word
+    ends: list[int] = []
+    starts: list[int] = []
+    before: list[int] = []
+    last_end = 0  # the end of the last sentence punctuation of the pieces so far
+    for a, b in line_pieces(text):
+        parts = pattern.split(text[a:b][::-1])
+        if len(parts) == 1:
+            continue  # no sentence punctuation in the piece
+        piece_words = parts[2::4]
+        # Offsets in the reversed piece: position p there is b - p in the text.
+        offsets = list(accumulate(map(len, parts)))
+        word_starts = offsets[1::4]  # where each word begins in the reversed piece...
+        word_ends = offsets[2::4]  # ...and ends
+        # The punctuation before a word is the next match's (for the piece's first
+        # word, the last of the pieces before).
+        previous = offsets[4::4]
+        if any(parts[3::4]):
+            for i, apostrophe in enumerate(parts[3::4]):
+                if apostrophe and piece_words[i]:
+                    end = b - word_starts[i]
+                    start = last_word_start(text, end)
+                    word_ends[i] = b - start
+                    piece_words[i] = text[start:end][::-1]
+        words += reversed(piece_words)
+        ends += [b - x for x in reversed(word_starts)]
+        starts += [b - x for x in reversed(word_ends)]
+        before.append(last_end)
+        before += [b - x for x in reversed(previous[:-1])]
+        last_end = b - offsets[0]
     if not any(words):
         return Places([], [], [])
-    offsets = list(accumulate(map(len, parts)))
-    word_starts = offsets[1::4]  # in the reversed text: where each word begins...
-    word_ends = offsets[2::4]  # ...and ends
-    # The punctuation before a word is the next match's (the end of the text, 0
-    # forwards, after the last).
-    previous = offsets[4::4]
-    if any(parts[3::4]):
-        for i, apostrophe in enumerate(parts[3::4]):
-            if apostrophe and words[i]:
-                end = n - word_starts[i]
-                start = last_word_start(text, end)
-                word_ends[i] = n - start
-                words[i] = text[start:end][::-1]
     if min_count > 1:
         frequent = {w for w, c in Counter(words).items() if c >= min_count and w}
         keep = list(map(frequent.__contains__, words))
     else:
         keep = list(map(bool, words))
-    word_starts, word_ends, previous = (list(compress(x, keep)) for x in (word_starts, word_ends, previous))
-    return Places([n - x for x in reversed(word_starts)], [n - x for x in reversed(word_ends)],
-                  [n - x for x in reversed(previous)])
+    return Places(*(list(compress(x, keep)) for x in (ends, starts, before)))
 
 
 def _odd_possible(text: str, start: int, end: int, prev_end: int, max_words: int) -> bool:

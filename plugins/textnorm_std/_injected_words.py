@@ -25,6 +25,23 @@ from textnorm.text.words import SINGLE_CHARACTER_WORDS as CJK
 # CJK: the scripts ``WORD_RE`` takes one character at a time
 # (tests/plugins/test_injected_words.py checks the helpers against ``WORD_RE``).
 
+PIECE_CHARS = 1 << 14
+"""Characters of text a whole-text pass takes at once where it makes an object per word
+or per sentence: the list of every word of a long text weighs ten times the text."""
+
+
+def line_pieces(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of consecutive pieces of ``text`` of about ``PIECE_CHARS`` characters,
+    each cut after a line break (``\\n``): no word, and no sentence punctuation with the
+    inline spaces and the word before it, spans one."""
+    start, n = 0, len(text)
+    while start < n:
+        cut = text.find("\n", start + PIECE_CHARS)
+        end = n if cut < 0 else cut + 1
+        yield start, end
+        start = end
+
+
 _CHUNK = r"\p{L}\p{M}\p{N}'’"
 _CHUNK_BACK_RE = regex.compile(rf"[{_CHUNK}]+", regex.REVERSE | regex.V1)
 _CHUNK_FWD_RE = regex.compile(rf"[{_CHUNK}]*", regex.V1)

@@ -100,19 +100,19 @@ def test_tokens_looked_for_together_are_found_as_one_by_one(text, tokens):
 @settings(max_examples=100, deadline=None)
 @given(texts)
 def test_the_vocabulary_counted_in_pieces_is_the_whole_texts(text):
-    from textnorm_std import _injected_counts
+    from textnorm_std import _injected_counts, _injected_words
 
     forms: dict[str, dict[str, int]] = {}
     for w, n in Counter(WORD_RE.findall(text)).items():
         forms.setdefault(textnorm.text.nfkc_casefold(w), {})[w] = n
     expected = {key: max(f.items(), key=lambda kv: kv[1])[0] for key, f in forms.items()}
-    old = _injected_counts.PIECE_CHARS
+    old = _injected_words.PIECE_CHARS
     try:
-        _injected_counts.PIECE_CHARS = 3  # many pieces, cut at every line break
+        _injected_words.PIECE_CHARS = 3  # many pieces, cut at every line break
         assert _injected_counts.vocabulary(text) == expected
         assert list(_injected_counts.vocabulary(text)) == list(expected)
     finally:
-        _injected_counts.PIECE_CHARS = old
+        _injected_words.PIECE_CHARS = old
 
 
 def test_many_tokens_are_looked_for_in_one_pass(monkeypatch):
@@ -130,8 +130,35 @@ def test_many_tokens_are_looked_for_in_one_pass(monkeypatch):
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.one_of(texts, plain_texts))
-def test_sentence_ends_are_the_words_sentence_punctuation_follows(text):
+@given(st.one_of(texts, plain_texts), st.sampled_from([None, 1, 5]))
+def test_sentence_ends_are_the_words_sentence_punctuation_follows(text, piece_chars):
+    from textnorm_std import _injected_words
+
+    old = _injected_words.PIECE_CHARS
+    try:
+        # Small pieces: the places are read a line or a few at a time.
+        _injected_words.PIECE_CHARS = piece_chars or old
+        _check_sentence_end_words(text)
+    finally:
+        _injected_words.PIECE_CHARS = old
+
+
+def test_sentence_end_words_read_in_pieces_carry_the_punctuation_over():
+    from textnorm_std import _injected_words
+
+    text = "One.\nTwo and three.\nNo end here\nFour.’ Five!\n"
+    whole = sentence_end_words(text)
+    old = _injected_words.PIECE_CHARS
+    try:
+        _injected_words.PIECE_CHARS = 1  # a piece per line
+        assert sentence_end_words(text) == whole
+    finally:
+        _injected_words.PIECE_CHARS = old
+    # "three" sees the full stop of the line before, "Four" the one two lines up.
+    assert whole.before == [0, 4, 19, 37]
+
+
+def _check_sentence_end_words(text: str) -> None:
     expected = []
     for _, e in _words(text):
         p = e
