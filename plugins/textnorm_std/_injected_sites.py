@@ -39,7 +39,13 @@ from ._injected_positions import (
     ODD_SPACED_TERMINALS,
     TERMINALS,
 )
-from ._injected_words import CJK, WORD_CHAR_RE, chunk_start, last_word_start, line_pieces
+from ._injected_words import (
+    CJK,
+    WORD_CHAR_RE,
+    chunk_start,
+    last_word_start,
+    line_pieces,
+)
 
 _T = re.escape("".join(sorted(TERMINALS)))
 _S = re.escape("".join(sorted(INLINE_SPACE)))
