@@ -58,6 +58,7 @@ class AlignParams:
     max_postings: int
     numbers_must_match: bool
     max_changed: int
+    lookup_pairs: int | None = None
 
 
 def find_runs(units: Sequence[Unit], p: AlignParams) -> list[list[Pair]]:
@@ -69,7 +70,7 @@ def find_runs(units: Sequence[Unit], p: AlignParams) -> list[list[Pair]]:
     Then each run grows backwards over weaker pairs (a retitled heading, a byline with an
     injected word) before its first strong pair.
     """
-    index = LineIndex(units, p.max_postings, p.numbers_must_match, p.max_changed)
+    index = LineIndex(units, p.max_postings, p.numbers_must_match, p.max_changed, max_lists=p.lookup_pairs)
     runs: list[list[Pair]] = []
     in_run: dict[int, int] = {}  # dup unit -> its run's position in ``runs``
     for u in units:

@@ -259,6 +259,14 @@ def _shingle_keys(unit: Unit) -> list[int]:
     return list(dict.fromkeys(map(hash, zip(ws, ws[1:]))))
 
 
+def shortest(lists: list, k: int) -> list:
+    """The ``k`` shortest of ``lists`` (posting lists, a bare int counting as a list of one),
+    the earlier ones first among equally long ones, in their order in ``lists``."""
+    lengths = [1 if p.__class__ is int else len(p) for p in lists]
+    keep = sorted(sorted(range(len(lists)), key=lengths.__getitem__)[:k])  # a stable sort: ties by position
+    return [lists[i] for i in keep]
+
+
 class LineIndex:
     """Earlier units, findable by the rarer word pairs (bigrams) they contain.
 
@@ -267,13 +275,18 @@ class LineIndex:
     it keeps each lookup bounded, so a whole document is indexed and searched in linear
     time. Exact repeats are found through a separate key table (capped the same way, but
     never ignored). A line all of whose pairs are that common is found only when repeated
-    exactly. A lookup reads at most ``budget`` postings (``8 * max_postings`` by default),
-    its rarest pairs first, so that its work does not grow as lists fill up in a long text.
+    exactly. A lookup reads the lists of the line's ``max_lists`` rarest pairs so far (the
+    shortest lists; all of them when None), and at most ``budget`` postings
+    (``8 * max_postings`` by default), its rarest pairs first: a copy shares its source's
+    rare pairs, and the work of a lookup stays bounded however many lists have filled up
+    towards the cap in a long text.
     """
 
     def __init__(self, units: Sequence[Unit], max_postings: int, numbers_must_match: bool,
-                 max_changed: int, max_candidates: int = 4, budget: int | None = None) -> None:
+                 max_changed: int, max_candidates: int = 4, budget: int | None = None,
+                 max_lists: int | None = None) -> None:
         self._units = units
+        self._max_lists = max_lists
         self._budget = budget if budget is not None else 8 * max_postings
         self._cap = max_postings
         self._numbers = numbers_must_match
@@ -315,13 +328,10 @@ class LineIndex:
                 posting.append(index)
         self._last = (-1, [], [])
 
-    def _rarest(self, unit: Unit) -> list[int]:
-        """The postings of ``unit``'s rarest pairs, up to the budget, in the pairs' order:
-        a copy shares its source's rare pairs too, and a lookup's work stays bounded
-        however many lists have filled up towards the cap in a long text."""
-        cap = self._cap
-        lists = [p if p.__class__ is list else [p] for p in self._fetch(unit)[2] if p is not None]
-        lists = [p for p in lists if len(p) < cap]
+    def _within_budget(self, lists: list) -> list[int]:
+        """The postings of the rarest of ``lists`` (usable posting lists, or bare ints), up
+        to the budget, in the pairs' order."""
+        lists = [(p,) if p.__class__ is int else p for p in lists]
         lengths = sorted(map(len, lists))
         total = k = 0
         for n in lengths:
@@ -352,20 +362,22 @@ class LineIndex:
         if same:
             return min(((i, 1.0) for i in same), key=lambda c: rank(*c))
         cap = self._cap
-        # A full list is a pair too common to point anywhere. The hits are counted in one
-        # pass over the postings (in order, so that ties keep the order they had).
+        # A full list is a pair too common to point anywhere.
+        lists = [p for p in self._fetch(unit)[2] if p is not None and (p.__class__ is int or len(p) < cap)]
+        if self._max_lists is not None and len(lists) > self._max_lists:
+            lists = shortest(lists, self._max_lists)
+        # The hits are counted in one pass over the postings (in order, so that ties keep
+        # the order they had).
         pool: list[int] = []
-        for posting in self._fetch(unit)[2]:
-            if posting is None:
-                continue
+        for posting in lists:
             if posting.__class__ is int:
                 pool.append(posting)
-            elif len(posting) < cap:
+            else:
                 pool.extend(posting)
         if not pool:
             return None
         if len(pool) > self._budget:
-            pool = self._rarest(unit)
+            pool = self._within_budget(lists)
         hits = Counter(pool)
         found = []
         # ``hits.most_common(n)``, which is documented as this sort (stable, so ties keep

@@ -130,6 +130,12 @@ class DedupBlocksOptions:
     """Lines remembered per word pair in the index: bounds the work per line (linear cost);
     exact repeats are found without this limit."""
 
+    lookup_pairs: int = attrs.field(default=8, validator=[v.instance_of(int), v.ge(1)])
+    """Word pairs of a line whose posting lists a lookup reads: the line's rarest ones so far
+    (the shortest lists). A copy shares its source's rare pairs; reading the lists of all of
+    them made the work per line grow with the length of the text, as more and more pairs
+    recur a few times."""
+
 
 _WRAP_SHINGLE = 4
 """Words per shingle when following copies with other line breaks: long enough to be
@@ -168,7 +174,8 @@ class DedupBlocks(textnorm.Normalizer):
         o = self.options
         self._align = AlignParams(threshold=o.threshold, run_threshold=min(o.run_threshold, o.threshold),
                                   max_gap=o.max_gap, max_postings=o.max_postings,
-                                  numbers_must_match=o.numbers_must_match, max_changed=o.max_changed_words)
+                                  numbers_must_match=o.numbers_must_match, max_changed=o.max_changed_words,
+                                  lookup_pairs=o.lookup_pairs)
 
     def __call__(self, doc: textnorm.Document) -> textnorm.Proposal:
         o = self.options
