@@ -49,7 +49,8 @@ def test_a_copy_is_found_through_its_rarest_pairs():
     common = "the harvest of the valley was good this year"
     lines = [f"{common} in village number {n} said the mayor" for n in range(12)]
     source = f"{common} and orchards near the old mill kept their pickers"
-    lines += [source, "a line about something else entirely", f"{common} and orchards near the old mill kept sponsored their pickers"]
+    noisy = f"{common} and orchards near the old mill kept sponsored their pickers"
+    lines += [source, "a line about something else entirely", noisy]
     units = units_of("\n".join(lines) + "\n")
     copy = units[-1]
     for max_lists in (None, 2):
