@@ -6,10 +6,7 @@ lines around them only, put together as one text with barrier lines between stre
 
 from __future__ import annotations
 
-import gc
 from bisect import bisect_left
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 from ._dedup_lines import Unit
 
@@ -32,18 +29,3 @@ def barrier(index: int) -> Unit:
     """A unit that repeats nothing and that nothing repeats (its one word is its own)."""
     raw = f"\0barrier {index}"
     return Unit(index=index, line=-1, start=0, end=0, words=(raw,), numbers=(), raw=raw, symbols=1.0)
-
-
-@contextmanager
-def no_cycle_collection() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector for the duration (as Mercurial's
-    ``util.nogc`` does while it builds large indexes), and restore its state after, also on
-    an error. Objects are still freed by reference counting; only the search for reference
-    cycles waits. Nothing is changed when the collector is already off."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()

@@ -18,7 +18,7 @@ import textnorm
 from ._dedup_align import AlignParams, Copy, find_runs, group_copies
 from ._dedup_edits import changes, resolve
 from ._dedup_lines import Unit, explained, extra_words, lost_words, renumbered, units_of
-from ._dedup_passes import barrier, no_cycle_collection, windows
+from ._dedup_passes import barrier, windows
 from ._dedup_stream import ShingleCounts, wrapped_repeats
 from ._dedup_truncated import truncated_copies
 
@@ -178,15 +178,6 @@ class DedupBlocks(textnorm.Normalizer):
                                   lookup_pairs=o.lookup_pairs)
 
     def __call__(self, doc: textnorm.Document) -> textnorm.Proposal:
-        # The analysis keeps hundreds of thousands of small containers alive in a long text
-        # (posting lists, units, word bags), none of them in a reference cycle: the cyclic
-        # collector's full collections would walk them all, again and again as they grow
-        # (at 10 MB about a tenth of the time, and more per byte the longer the text).
-        # Reference counting frees everything as usual.
-        with no_cycle_collection():
-            return self._propose(doc)
-
-    def _propose(self, doc: textnorm.Document) -> textnorm.Proposal:
         o = self.options
         units = units_of(doc.text)
         removed: dict[int, tuple[int, float, str]] = {}

@@ -8,16 +8,12 @@ Every text here is invented for the tests.
 
 from __future__ import annotations
 
-import gc
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import textnorm
 from textnorm_std._dedup_lines import LineIndex, shortest, similarity, units_of
-from textnorm_std._dedup_passes import no_cycle_collection
-from textnorm_std.dedup_blocks import DedupBlocks, DedupBlocksOptions
+from textnorm_std.dedup_blocks import DedupBlocksOptions
 
 _WORDS = "amber birch cedar delta ember fjord grove heath inlet juniper kestrel larch".split()
 
@@ -97,26 +93,3 @@ def test_lookup_pairs_option_is_validated():
     assert DedupBlocksOptions().lookup_pairs == 8
     with pytest.raises((ValueError, TypeError), match="lookup_pairs"):
         DedupBlocksOptions(lookup_pairs=0)
-
-
-@pytest.mark.parametrize("enabled", [True, False])
-def test_the_cycle_collector_is_paused_during_a_call_and_restored_after(enabled):
-    seen = []
-
-    class Probe(DedupBlocks):
-        def _propose(self, doc):
-            seen.append(gc.isenabled())
-            return super()._propose(doc)
-
-    was = gc.isenabled()
-    try:
-        gc.enable() if enabled else gc.disable()
-        text = "A line of words that is long enough to count twice.\n" * 2
-        proposal = Probe()(textnorm.Document.from_text(text))
-        assert len(proposal.changes) == 1
-        assert seen == [False] and gc.isenabled() is enabled
-        with pytest.raises(RuntimeError), no_cycle_collection():
-            raise RuntimeError("an error inside")
-        assert gc.isenabled() is enabled
-    finally:
-        gc.enable() if was else gc.disable()
