@@ -12,7 +12,6 @@ from collections import Counter
 from collections.abc import Sequence
 from itertools import filterfalse
 from operator import itemgetter
-from sys import intern
 
 import attrs
 import regex
@@ -87,13 +86,17 @@ def renumbered(unit: Unit, index: int) -> Unit:
 def units_of(text: str) -> list[Unit]:
     """The non-blank lines of ``text`` as units, in order."""
     out: list[Unit] = []
+    # One object per distinct word: a long text repeats most of its words. A dict of the
+    # call's own rather than sys.intern, whose table keeps the size of the largest text
+    # ever read (2x a 1 MB document) for the life of the process.
+    same: dict[str, str] = {}
     for number, span in enumerate(lines(text)):
         raw = span.text.strip()
         if not raw:
             continue
         folded = nfkc_casefold(raw)
-        # One object per distinct word (interned): a long text repeats most of its words.
-        ws = tuple(map(intern, WORD_RE.findall(folded)))
+        found = WORD_RE.findall(folded)
+        ws = tuple(map(same.setdefault, found, found))
         # Most lines hold no digit at all: one search of the line spares one per word;
         # a word of letters only (str.isalpha, in C) holds none either.
         numbers = tuple(filter(_DIGIT_RE.search, filterfalse(str.isalpha, ws))) if _DIGIT_RE.search(folded) else ()
