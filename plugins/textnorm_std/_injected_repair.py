@@ -66,11 +66,11 @@ def changes_for(text: str, found: Detection) -> list[Change]:
     # edit log of a densely injected text from costing about the text's size again.
     shared: dict[str, str] = {}
     for rank, stats in enumerate(found.tokens):  # found.tokens is longest first
-        head = summary(stats)
+        say = partial(_reason, shared, summary(stats))
         for occ in stats.anomalous:
             if occ.kind == FINAL and occ.prev_word in stats.natural_before:
                 continue  # "an update." where "an update on ..." stands elsewhere: the same phrase
-            change = _change(text, stats.token, occ, found, partial(_reason, shared, head))
+            change = _change(text, stats.token, occ, found, say)
             if change is not None:
                 ranked.append((change.start, rank, change))
     ranked.sort(key=lambda t: (t[0], t[1]))
