@@ -78,6 +78,12 @@ class PromoLinesOptions:
     """The content span widens only to prose on the subject that stands next to other
     prose (a paragraph run, like the rest of an article after a code listing), never to
     a lone sentence among short lines (a teaser in a menu)."""
+    dated_list_min: int = attrs.field(default=3, validator=attrs.validators.ge(0))
+    """A date shields a line outside the main content only while its shape (runs of
+    digits, runs of letters, the punctuation between them) stands fewer than this many
+    times there: an article prints its dateline once, a teaser list or an archive
+    prints one dated line per item ("12 May 2019 at 10:55", "► 2015 (130)"). 0 turns
+    the test off."""
     prose_min_coherence: float = attrs.field(default=0.1, validator=_unit_interval)
     """A prose line outside the main content stays unless it shares less than this with it."""
     headline_min_words: int = attrs.field(default=3, validator=attrs.validators.ge(1))

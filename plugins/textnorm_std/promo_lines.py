@@ -52,6 +52,12 @@ _CATEGORY_NAMES = {
 # time or the day of a date: a dateline is content.
 _COUNT_RE = regex.compile(r"(?<=\s)\d{1,3}(?:[.,]\d)?[KkMm]?\s*\Z")
 _DATE_HINT_RE = regex.compile(r"\b(?:1[5-9]|20)\d\d\b|\d:\d\d|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
+# The shape of a dated line: each run of digits one "0", each run of letters one "a",
+# spaces collapsed, other marks kept ("1 mars 2019 à 15:20" and "28 May 2019 at 20:36"
+# are both "0 a 0 a 0:0"); items of one list share it, in any language.
+_DIGITS_RE = regex.compile(r"\d+")
+_LETTERS_RE = regex.compile(r"[^\W\d_]+")
+_SPACES_RE = regex.compile(r"\s+")
 _NUMBER_RE = regex.compile(r"(?<!\w)[\d.,]*\d(?!\w)")
 _SPACED_SEPARATOR_RE = regex.compile(r"(?<=\s)[|»›·•→/>](?=\s)|\s[-–—]\s")
 # A list item of the text itself: a bullet or an enumerator opens the line. Menus
@@ -161,6 +167,7 @@ class PromoLines(textnorm.Normalizer):
             if inside >= o.repeat_min_span_share * prose_words and n_prose >= o.min_trim_lines:
                 kept_copy = repeated_outside(lines, prose, first, last, o.headline_min_words, keys_of)
 
+        dated = self._dated_lists(lines, first, last) if by_position else {}
         out = []
         for i, f in enumerate(lines):
             if self._allowed(f.text):
@@ -202,10 +209,26 @@ class PromoLines(textnorm.Normalizer):
             if reason is None and by_position and not listed and not first <= i <= last:
                 if not known:
                     coherence, known = vocab.coherence(units[i], own=own), True
-                reason = self._outside_reason(f, entries[i], prose[i], coherence, i, first, last)
+                reason = self._outside_reason(f, entries[i], prose[i], coherence, i, first, last,
+                                              dated.get(i, 0))
             if reason is not None:
                 out.append(_Verdict(numbers[i], reason))
         return out
+
+    def _dated_lists(self, lines: Sequence[PromoLine], first: int, last: int) -> dict[int, int]:
+        """Lines outside ``[first, last]`` with a date whose shape stands there at least
+        ``dated_list_min`` times, each with that number: the items of a dated list
+        (teasers, an archive), not the article's own dateline, which a page prints once.
+        One pass; only lines with a date are reshaped."""
+        need = self.options.dated_list_min
+        if not need:
+            return {}
+        shapes: dict[str, list[int]] = {}
+        for i, f in enumerate(lines):
+            if not first <= i <= last and _DATE_HINT_RE.search(f.text):
+                shape = _SPACES_RE.sub(" ", _LETTERS_RE.sub("a", _DIGITS_RE.sub("0", f.text)))
+                shapes.setdefault(shape, []).append(i)
+        return {i: len(found) for found in shapes.values() if len(found) >= need for i in found}
 
     def _content_span(self, prose: Sequence[bool], units: Sequence[LineUnits], vocab: Vocabulary,
                       first: int, last: int) -> tuple[int, int]:
@@ -318,16 +341,23 @@ class PromoLines(textnorm.Normalizer):
         return f"unrelated headline: {signals}, coherence {coherence:.2f} with the main content"
 
     def _outside_reason(self, f: PromoLine, entry: LibraryPattern | None, prose: bool,
-                        coherence: float | None, i: int, first: int, last: int) -> str | None:
-        """A line before or after the main content: page furniture unless it belongs."""
+                        coherence: float | None, i: int, first: int, last: int,
+                        dated_items: int = 0) -> str | None:
+        """A line before or after the main content: page furniture unless it belongs.
+        ``dated_items``: the line holds a date, and this many lines outside the content
+        (itself included) have its shape (0 when fewer than ``dated_list_min``)."""
         o = self.options
         where = "before" if i < first else "after"
         if entry is not None:  # a navigation word or social link, next to the content or not
             return f"{_CATEGORY_NAMES[entry.category]} {where} the main content: matches library pattern {entry.label}"
         distance = first - i if i < first else i - last
-        if distance <= o.edge_keep_lines or _LIST_MARK_RE.match(f.text) or _DATE_HINT_RE.search(f.text):
-            return None  # next to the content, a list item, or a dateline
+        if distance <= o.edge_keep_lines or _LIST_MARK_RE.match(f.text):
+            return None  # next to the content, or a list item
+        if not dated_items and _DATE_HINT_RE.search(f.text):
+            return None  # a dateline (but not an item of a dated list)
         shown = "none" if coherence is None else f"{coherence:.2f}"
+        if dated_items:
+            shown += f"; one of {dated_items} dated lines of the same shape"
         if prose:
             if coherence is not None and coherence < o.prose_min_coherence:
                 return f"unrelated text {where} the main content, coherence {shown}"

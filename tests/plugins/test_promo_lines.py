@@ -467,3 +467,68 @@ def test_pager_link_titles_in_other_languages_removed(text: str, pager: list[str
     doc = run_normalizer(PromoLines(), text + "\n".join(pager) + "\n")
     assert doc.text.strip() == text.strip()
     assert_idempotent(PromoLines(), doc.text)
+
+
+# -- dated lists outside the content ---------------------------------------------------------------
+
+def _page(before: list[str], body: str, after: list[str]) -> str:
+    return "\n".join(before) + "\n" + body + "\n".join(after) + "\n"
+
+
+def test_sidebar_of_dated_teasers_removed_dateline_stays() -> None:
+    # A sidebar prints one date per teaser: the date's shape repeats, so the date no
+    # longer shields the line; the article's own dateline (printed once) stays.
+    sidebar = []
+    for day, (head, hour) in enumerate([("Ferry strike ends after talks", "09:15"),
+                                        ("New cycle lane on the quay", "11:40"),
+                                        ("Choir concert tickets sold out", "14:05"),
+                                        ("Storm warning for the weekend", "17:30")], start=2):
+        sidebar += [head, f"{day} March 2024 at {hour}"]
+    noisy = _page(MENU + sidebar, CLEAN, FOOTER)
+    doc = run_normalizer(PromoLines(), noisy)
+    assert BYLINE in doc.text
+    for line in sidebar:
+        assert line not in doc.text
+    assert any("dated lines of the same shape" in e.reason for e in doc.edits)
+
+
+def test_archive_list_after_the_article_removed() -> None:
+    # (the two lines right after the content are its sign-off's place: edge_keep_lines)
+    edge = ["Written by Ilse Marchetti", "Filed under lighthouses"]
+    archive = ["Blog archive"] + [f"► {year} ({count})" for year, count in
+                                  [(2024, 12), (2023, 41), (2022, 37), (2021, 8), (2020, 15)]]
+    noisy = _page(MENU, CLEAN, edge + archive + FOOTER)
+    doc = run_normalizer(PromoLines(), noisy)
+    assert doc.text.strip() == (CLEAN + "\n".join(edge)).strip()
+
+
+def test_french_dated_teasers_removed() -> None:
+    sidebar = []
+    for head, date in [("Le port accueille un voilier historique", "1 mars 2024 à 10:55"),
+                       ("Fermeture du pont levant ce week-end", "28 février 2024 à 18:06"),
+                       ("Un nouveau chef au restaurant du phare", "27 février 2024 à 07:40")]:
+        sidebar += [head, date]
+    nav = ["Accueil", "Actualités", "Connexion", "Rechercher"]
+    body = FRENCH
+    noisy = _page(nav + sidebar + ["À la une", "Économie"], body, ["Mentions légales", "© 2024 Presse du Littoral. Tous droits réservés."])
+    doc = run_normalizer(PromoLines(), noisy)
+    assert body.strip() in doc.text
+    for date in sidebar[1::2]:
+        assert date not in doc.text
+
+
+def test_dates_of_a_list_in_the_article_stay() -> None:
+    # Inside the content, dated lines (a timeline of the text itself) are never cut for
+    # their shape; outside it, on a page without furniture marks, nothing is cut either.
+    timeline = ["Timeline of the restoration:", "12 May 2024: scaffolding", "3 June 2024: the lamp is removed",
+                "20 July 2024: new glass", "1 September 2024: the lamp shines again"]
+    assert_unchanged(PromoLines(), article(*timeline))
+    assert_unchanged(PromoLines(), CLEAN + "\n".join(timeline[1:]) + "\n")
+
+
+def test_dated_lists_option_off_keeps_dated_lines() -> None:
+    archive = [f"► {year} ({count})" for year, count in [(2024, 12), (2023, 41), (2022, 37), (2021, 8)]]
+    noisy = _page(MENU, CLEAN, archive + FOOTER)
+    doc = run_normalizer(PromoLines(PromoLinesOptions(dated_list_min=0)), noisy)
+    for line in archive:
+        assert line in doc.text
