@@ -23,7 +23,8 @@ Since a ``line`` entry must cover the whole line, the tolerance cannot reach int
 prose.
 
 Coverage: English, German, French, Spanish, Italian, Portuguese, Dutch, with
-the commonest Czech, Polish, Japanese and Chinese marks. The entries are generic web-page phrases,
+the commonest Czech, Polish, Japanese and Chinese marks, and the headings of
+teaser boxes ("most popular", "related stories") in these and Korean and Russian. The entries are generic web-page phrases,
 not the words of any particular page.
 """
 
@@ -34,7 +35,7 @@ import unicodedata
 import attrs
 import regex
 
-WEAK_CATEGORIES = frozenset({"nav", "pager", "social"})
+WEAK_CATEGORIES = frozenset({"nav", "pager", "social", "box"})
 """Entries of these categories (single navigation words, social-network names) are
 too plain to remove a line on their own inside the content ("Search" may be a
 heading); they only count where the content model already sees page furniture."""
@@ -323,6 +324,60 @@ _ENTRIES: tuple[tuple[str, str, str, str], ...] = (
     ("pager", "zh", "line", r"(?:上一篇|下一篇)"),
     ("ad", "zh", "line", r"(?:广告|廣告|赞助内容|贊助內容)"),
     ("copyright", "zh", "contains", r"版权所有|版權所有"),
+
+    # ---- Headings of teaser boxes and membership banners (weak: they only mark a page
+    # outside the content). Generic box titles in every covered language; never a
+    # byline's "written by", which stands next to the content as the text's own.
+    ("box", "en", "line", (
+        r"(?:the )?most (?:popular|read|viewed|watched|shared|commented|emailed|recent)"
+        r"(?: (?:now|today|this week|stories|articles|posts|news|videos))?"
+    )),
+    ("box", "en", "line", (
+        r"(?:popular|trending|top|latest|related|recommended|featured) "
+        r"(?:now|stories|articles|posts|news|videos|reads|content|links|topics)"
+    )),
+    ("box", "en", "line", (
+        r"you may have missed|(?:editors|editors'|editor's) picks|(?:from )?around the web|more from .{1,30}|"
+        r"more (?:stories|articles|news|videos) (?:from .{1,30}|like this)"
+    )),
+    ("box", "en", "line", (
+        r"become a (?:member|subscriber|patron|supporter)|members? only|open in (?:the )?app|get the .{1,30} app"
+    )),
+    ("box", "de", "line", (
+        r"(?:am )?(?:meistgelesen|meistgesehen|meistkommentiert|meistgeteilt|meistgeklickt)e?"
+        r"(?: (?:artikel|beiträge|nachrichten|videos))?|(?:die )?(?:beliebtesten|neuesten|aktuellsten) "
+        r"(?:artikel|beiträge|nachrichten|videos|themen)|(?:ähnliche|verwandte|empfohlene) "
+        r"(?:artikel|beiträge|themen)|top-?(?:themen|artikel|meldungen)|mitglied werden"
+    )),
+    ("box", "fr", "line", (
+        r"(?:les )?(?:articles |contenus |vidéos )?(?:les )?plus (?:lus|populaires|partagés|commentés|consultés|vus)|"
+        r"(?:articles|contenus|vidéos) (?:similaires|liés|recommandés|populaires)|(?:les )?derniers articles|"
+        r"dernières (?:actualités|nouvelles|vidéos)|devenir membre"
+    )),
+    ("box", "es", "line", (
+        r"(?:lo|los|las) más (?:leíd(?:o|a|os|as)|vist(?:o|a|os|as)|(?:popular|populares)|compartid(?:o|a|os|as)|comentad(?:o|a|os|as))|"
+        r"(?:noticias|artículos|vídeos|videos) (?:relacionad(?:os|as)|recomendad(?:os|as)|destacad(?:os|as)|populares)|"
+        r"últimas noticias|más populares|hazte (?:socio|miembro)"
+    )),
+    ("box", "it", "line", (
+        r"(?:i |gli |le )?più (?:letti|lette|popolari|visti|viste|condivisi|commentati)|"
+        r"(?:articoli|notizie) (?:correlati|correlate|consigliati|popolari)|ultime notizie"
+    )),
+    ("box", "pt", "line", (
+        r"(?:as |os )?mais (?:lid(?:os|as)|populares|vist(?:os|as)|compartilhad(?:os|as)|comentad(?:os|as))|"
+        r"(?:notícias|artigos|matérias) (?:relacionad(?:os|as)|recomendad(?:os|as))|últimas notícias"
+    )),
+    ("box", "nl", "line", (
+        r"meest (?:gelezen|bekeken|gedeeld|populair|recent)|populairste (?:artikelen|berichten)|"
+        r"gerelateerde (?:artikelen|berichten)|laatste nieuws|lid worden"
+    )),
+    ("box", "ja", "line", (
+        r"(?:アクセスランキング.{0,12}|ランキング|人気(?:記事|の記事|ランキング)|注目(?:の)?(?:記事|ニュース)|"
+        r"おすすめ(?:記事)?|最新(?:記事|ニュース)|新着(?:記事)?)"
+    )),
+    ("box", "zh", "line", r"(?:热门(?:文章|新闻|推荐)|熱門(?:文章|新聞|推薦)|最新(?:文章|新闻|新聞)|猜你喜欢|猜你喜歡|排行榜)"),
+    ("box", "ko", "line", r"(?:많이 본 (?:기사|뉴스)|인기 (?:기사|뉴스)|관련 기사|최신 기사|추천 기사)"),
+    ("box", "ru", "line", r"(?:самое (?:популярное|читаемое)|популярное|похожие (?:статьи|новости)|последние новости)"),
 )
 
 

@@ -47,6 +47,7 @@ _CATEGORY_NAMES = {
     "copyright": "copyright footer",
     "nav": "navigation link",
     "pager": "pager link",
+    "box": "teaser-box heading",
 }
 # A trailing count as view counters print it (7, 23, 1.2K), but not a year or a
 # time or the day of a date: a dateline is content.

@@ -532,3 +532,52 @@ def test_dated_lists_option_off_keeps_dated_lines() -> None:
     doc = run_normalizer(PromoLines(PromoLinesOptions(dated_list_min=0)), noisy)
     for line in archive:
         assert line in doc.text
+
+
+# -- headings of teaser boxes ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("line", [
+    "Most popular", "MOST READ", "Related stories", "Open in app",
+    "Become a member", "Meistgelesen", "Ähnliche Artikel", "Les plus lus", "Articles similaires",
+    "Lo más leído", "Noticias relacionadas", "I più letti", "Mais lidas", "Meest gelezen",
+    "人気記事", "热门文章", "많이 본 기사", "Самое читаемое",
+])
+def test_library_knows_teaser_box_headings(line: str) -> None:
+    entry = match_library(line_key(line))
+    assert entry is not None and entry.category == "box"
+
+
+@pytest.mark.parametrize("line", ["Written by Ilse Marchetti", "Most of the harbour was quiet",
+                                  "Related to the lighthouse fund"])
+def test_library_leaves_bylines_and_sentences_that_open_like_box_headings(line: str) -> None:
+    entry = match_library(line_key(line))
+    assert entry is None or entry.category != "box"
+
+
+GERMAN_ARTICLE = [
+    "Neue Fähre verbindet die Inseln der Bucht",
+    "Seit Montag fährt eine neue elektrische Fähre zwischen den beiden Inseln der Bucht hin und her.",
+    "Die Fähre bietet Platz für zweihundert Fahrgäste und vierzig Fahrräder an Bord.",
+    "Sie lädt ihre Batterien im Hafen mit Strom aus dem Windpark an der Küste.",
+    "Die Fähre fährt jede Stunde, und ein Ticket für Erwachsene kostet vier Euro pro Fahrt.",
+    "Die Inseln hoffen, dass die Fähre im Sommer mehr Gäste in die Bucht bringt.",
+]
+
+
+def test_teaser_boxes_mark_a_page_and_go() -> None:
+    # No menu word of the library on this page: the two box headings are its marks.
+    sidebar = ["Meistgelesen", "Zoo begrüßt zwei junge Pandas", "Stadtfest lockt tausende Besucher",
+               "Ähnliche Artikel", "Marktplatz wird autofrei", "Neue Brücke für Radfahrer"]
+    noisy = "\n".join(GERMAN_ARTICLE + ["Teilen"] + sidebar) + "\n"
+    doc = run_normalizer(PromoLines(), noisy)
+    for line in GERMAN_ARTICLE:
+        assert line in doc.text
+    for line in ["Meistgelesen", "Ähnliche Artikel", "Marktplatz wird autofrei", "Neue Brücke für Radfahrer"]:
+        assert line not in doc.text
+    assert any("teaser-box heading" in e.reason for e in doc.edits)
+
+
+def test_box_heading_inside_the_article_stays() -> None:
+    # Weak: inside the content a box heading is the text's own section title.
+    assert_unchanged(PromoLines(), article("Related topics"))
+    assert_unchanged(PromoLines(), "\n".join(GERMAN_ARTICLE[:3] + ["Meistgelesen"] + GERMAN_ARTICLE[3:]) + "\n")
