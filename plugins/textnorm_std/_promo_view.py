@@ -17,16 +17,17 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator
 
-import regex
-
-from textnorm.text import count_separators, ends_sentence, nfkc_casefold
+from textnorm.text import (
+    count_ideographs,
+    count_separators,
+    ends_sentence,
+    ends_with_colon,
+    nfkc_casefold,
+)
 from textnorm.text import lines as text_lines
-from textnorm.text.words import SINGLE_CHARACTER_WORDS, WORD_RE, re_agrees
+from textnorm.text.words import WORD_RE, re_agrees
 
 from ._promo_units import LineUnits, units_of_words
-
-_SINGLE_CHAR_WORD_RE = regex.compile(f"[{SINGLE_CHARACTER_WORDS}]")
-_COLON_ENDS = (":", ";", "：", "；")
 
 
 class PromoLine:
@@ -50,7 +51,7 @@ class PromoLine:
         # and makes nothing else Hangul, checked over all of Unicode in the tests).
         self.hangul = units is not None and units.hangul
         self.terminal = ends_sentence(text)
-        self.colon_end = text.endswith(_COLON_ENDS)
+        self.colon_end = ends_with_colon(text)
         self._separators: int | None = None
         self._ideographs: int | None = None
 
@@ -70,7 +71,7 @@ class PromoLine:
         """How many of the words are single ideographs or kana (each such character is one)."""
         if self._ideographs is None:
             # (Text that ``re`` reads as ``regex`` does holds none: see ``re_agrees``.)
-            self._ideographs = 0 if re_agrees(self.text) else len(_SINGLE_CHAR_WORD_RE.findall(self.text))
+            self._ideographs = 0 if re_agrees(self.text) else count_ideographs(self.text)
         return self._ideographs
 
     @property

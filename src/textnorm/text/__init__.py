@@ -5,7 +5,14 @@ offsets into the text it was given so that a normalizer can propose exact change
 Patterns are compiled once, at import.
 """
 
-from .features import LineFeatures, count_separators, ends_sentence, line_features
+from .features import (
+    LineFeatures,
+    count_ideographs,
+    count_separators,
+    ends_sentence,
+    ends_with_colon,
+    line_features,
+)
 from .keys import comparison_key, nfkc_casefold
 from .spans import Span, count_sentence_ends, lines, paragraphs, sentences
 from .words import WORD_RE, iter_words, word_spans, words
@@ -15,9 +22,11 @@ __all__ = [
     "LineFeatures",
     "Span",
     "comparison_key",
+    "count_ideographs",
     "count_sentence_ends",
     "count_separators",
     "ends_sentence",
+    "ends_with_colon",
     "iter_words",
     "line_features",
     "lines",

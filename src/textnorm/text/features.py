@@ -34,6 +34,7 @@ _SINGLE_CHAR_WORD_RE = regex.compile(f"[{SINGLE_CHARACTER_WORDS}]")
 # Last characters a line must end with for the two end-anchored patterns above to match:
 # checking the last character first spares a regex scan of every line (most fail it).
 _TERMINAL_LAST = frozenset(".!?…。！？｡।॥؟\"'”’»)]」』）")
+_COLON_ENDS = (":", ";", "：", "；")
 _NUMBER_LAST = frozenset(".,KkMm")  # and digits; a non-ASCII last character is left to the pattern
 
 CONTENT_WORD_MIN_CHARS = 4
@@ -308,6 +309,22 @@ def count_separators(line: str) -> int:
     return len(_SEPARATOR_RE.findall(line))
 
 
+def ends_with_colon(line: str) -> bool:
+    """Whether ``line`` (stripped) ends with a colon or a semicolon, full-width ones
+    included (a lead-in to a list or a quote): :attr:`LineFeatures.colon_end`."""
+    return line.endswith(_COLON_ENDS)
+
+
+def count_ideographs(line: str) -> int:
+    """The words of ``line`` that are single Han ideographs or kana:
+    :attr:`LineFeatures.n_ideographs`. Text on which ``re`` agrees with ``regex``
+    (:func:`~textnorm.text.words.re_agrees`) holds none, so a caller that knows it may
+    skip the count."""
+    # Every Han or kana character is a word of its own (see WORD_RE), and no other word
+    # holds one, so counting the characters counts those words.
+    return len(_SINGLE_CHAR_WORD_RE.findall(line))
+
+
 def _own_shape(stripped: str, fast: bool) -> tuple[str, float, bool, bool, bool, int, int]:
     """Case shape and ratio, terminal, colon end, trailing number, separators, ideographs."""
     shape, ratio = _case_shape(stripped, fast)
@@ -316,12 +333,9 @@ def _own_shape(stripped: str, fast: bool) -> tuple[str, float, bool, bool, bool,
         shape,
         ratio,
         ends_sentence(stripped),
-        stripped.endswith((":", ";", "：", "；")),
+        ends_with_colon(stripped),
         ((not last.isascii() or last.isdigit() or last in _NUMBER_LAST)
          and bool(_TRAILING_NUMBER_RE.search(stripped))),
         count_separators(stripped),
-        # Every Han or kana character is a word of its own (see WORD_RE), and no
-        # other word holds one, so counting the characters counts those words.
-        # (`re` agreeing means the line holds none of those characters.)
-        0 if fast else len(_SINGLE_CHAR_WORD_RE.findall(stripped)),
+        0 if fast else count_ideographs(stripped),  # `re` agreeing: none of those characters
     )
