@@ -270,6 +270,17 @@ def shortest(lists: list, k: int) -> list:
     return [lists[i] for i in keep]
 
 
+def _postings(lists: list) -> list[int]:
+    """The entries of ``lists`` (posting lists, or bare ints) one after another."""
+    pool: list[int] = []
+    for posting in lists:
+        if posting.__class__ is int:
+            pool.append(posting)
+        else:
+            pool.extend(posting)
+    return pool
+
+
 class LineIndex:
     """Earlier units, findable by the rarer word pairs (bigrams) they contain.
 
@@ -334,22 +345,13 @@ class LineIndex:
     def _within_budget(self, lists: list) -> list[int]:
         """The postings of the rarest of ``lists`` (usable posting lists, or bare ints), up
         to the budget, in the pairs' order."""
-        lists = [(p,) if p.__class__ is int else p for p in lists]
-        lengths = sorted(map(len, lists))
         total = k = 0
-        for n in lengths:
+        for n in sorted(1 if p.__class__ is int else len(p) for p in lists):
             if total + n > self._budget:
                 break
             total += n
             k += 1
-        limit = lengths[k - 1] if k else 0
-        room = lengths[:k].count(limit)  # lists as long as the longest one kept
-        pool: list[int] = []
-        for p in lists:
-            if len(p) < limit or (len(p) == limit and room):
-                room -= len(p) == limit
-                pool.extend(p)
-        return pool
+        return _postings(shortest(lists, k))
 
     def best(self, unit: Unit, threshold: float, expect: int | None = None) -> tuple[int, float] | None:
         """The earlier unit most similar to ``unit``, with its similarity, when that
@@ -371,12 +373,7 @@ class LineIndex:
             lists = shortest(lists, self._max_lists)
         # The hits are counted in one pass over the postings (in order, so that ties keep
         # the order they had).
-        pool: list[int] = []
-        for posting in lists:
-            if posting.__class__ is int:
-                pool.append(posting)
-            else:
-                pool.extend(posting)
+        pool = _postings(lists)
         if not pool:
             return None
         if len(pool) > self._budget:
