@@ -168,7 +168,7 @@ class PromoLines(textnorm.Normalizer):
             if inside >= o.repeat_min_span_share * prose_words and n_prose >= o.min_trim_lines:
                 kept_copy = repeated_outside(lines, prose, first, last, o.headline_min_words, keys_of)
 
-        dated = self._dated_lists(lines, first, last) if by_position else {}
+        dated = self._dated_lines(lines, first, last) if by_position else {}
         out = []
         for i, f in enumerate(lines):
             if self._allowed(f.text):
@@ -211,25 +211,23 @@ class PromoLines(textnorm.Normalizer):
                 if not known:
                     coherence, known = vocab.coherence(units[i], own=own), True
                 reason = self._outside_reason(f, entries[i], prose[i], coherence, i, first, last,
-                                              dated.get(i, 0))
+                                              dated.get(i))
             if reason is not None:
                 out.append(_Verdict(numbers[i], reason))
         return out
 
-    def _dated_lists(self, lines: Sequence[PromoLine], first: int, last: int) -> dict[int, int]:
-        """Lines outside ``[first, last]`` with a date whose shape stands there at least
-        ``dated_list_min`` times, each with that number: the items of a dated list
-        (teasers, an archive), not the article's own dateline, which a page prints once.
-        One pass; only lines with a date are reshaped."""
-        need = self.options.dated_list_min
-        if not need:
-            return {}
+    @staticmethod
+    def _dated_lines(lines: Sequence[PromoLine], first: int, last: int) -> dict[int, int]:
+        """Lines outside ``[first, last]`` with a date, each with the number of those
+        lines that have its shape: the items of a dated list (teasers, an archive) share
+        one, the article's own dateline, which a page prints once, does not. One pass;
+        only lines with a date are reshaped."""
         shapes: dict[str, list[int]] = {}
         for i, f in enumerate(lines):
             if not first <= i <= last and _DATE_HINT_RE.search(f.text):
                 shape = _SPACES_RE.sub(" ", _LETTERS_RE.sub("a", _DIGITS_RE.sub("0", f.text)))
                 shapes.setdefault(shape, []).append(i)
-        return {i: len(found) for found in shapes.values() if len(found) >= need for i in found}
+        return {i: len(found) for found in shapes.values() for i in found}
 
     def _content_span(self, prose: Sequence[bool], units: Sequence[LineUnits], vocab: Vocabulary,
                       first: int, last: int) -> tuple[int, int]:
@@ -343,10 +341,10 @@ class PromoLines(textnorm.Normalizer):
 
     def _outside_reason(self, f: PromoLine, entry: LibraryPattern | None, prose: bool,
                         coherence: float | None, i: int, first: int, last: int,
-                        dated_items: int = 0) -> str | None:
+                        dated: int | None) -> str | None:
         """A line before or after the main content: page furniture unless it belongs.
-        ``dated_items``: the line holds a date, and this many lines outside the content
-        (itself included) have its shape (0 when fewer than ``dated_list_min``)."""
+        ``dated``: None when the line holds no date, else how many lines outside the
+        content (itself included) have its shape (see :meth:`_dated_lines`)."""
         o = self.options
         where = "before" if i < first else "after"
         if entry is not None:  # a navigation word or social link, next to the content or not
@@ -354,11 +352,12 @@ class PromoLines(textnorm.Normalizer):
         distance = first - i if i < first else i - last
         if distance <= o.edge_keep_lines or _LIST_MARK_RE.match(f.text):
             return None  # next to the content, or a list item
-        if not dated_items and _DATE_HINT_RE.search(f.text):
+        in_list = dated is not None and 0 < o.dated_list_min <= dated
+        if dated is not None and not in_list:
             return None  # a dateline (but not an item of a dated list)
         shown = "none" if coherence is None else f"{coherence:.2f}"
-        if dated_items:
-            shown += f"; one of {dated_items} dated lines of the same shape"
+        if in_list:
+            shown += f"; one of {dated} dated lines of the same shape"
         if prose:
             if coherence is not None and coherence < o.prose_min_coherence:
                 return f"unrelated text {where} the main content, coherence {shown}"
