@@ -213,23 +213,11 @@ def exponent(rows: list[dict[str, Any]]) -> float | None:
     return sum((x - mx) * (y - my) for x, y in pts) / sxx
 
 
-def _local(rows: list[dict[str, Any]]) -> list[str]:
-    out = []
+def _slopes(rows: list[dict[str, Any]]) -> list[float]:
+    """The growth exponent between each pair of neighbouring sizes."""
     ok = [r for r in rows if r.get("seconds")]
-    for a, b in itertools.pairwise(ok):
-        out.append(f"{math.log(b['seconds'] / a['seconds']) / math.log(b['bytes'] / a['bytes']):.2f}")
-    return out
-
-
-def _ratios(rows: list[dict[str, Any]]) -> list[str]:
-    """How many times as long each size took as the one before, per 10x of length: the
-    issue's "10 times longer takes at most about 10 times as long"."""
-    out = []
-    ok = [r for r in rows if r.get("seconds")]
-    for a, b in itertools.pairwise(ok):
-        per_decade = math.log10(b["bytes"] / a["bytes"])
-        out.append(f"{(b['seconds'] / a['seconds']) ** (1 / per_decade):.1f}x")
-    return out
+    return [math.log(b["seconds"] / a["seconds"]) / math.log(b["bytes"] / a["bytes"])
+            for a, b in itertools.pairwise(ok)]
 
 
 def _seconds(x: float) -> str:
@@ -268,8 +256,11 @@ def report(res: dict[str, Any]) -> str:
                 mem.append((f"{peak / r['bytes']:.1f}x" if peak is not None else "-")
                            + (f" / {rss:.1f}x" if r["size"] >= RSS_MIN_SIZE else f" / ({r['rss_growth'] / 1e6:.0f} MB)"))
         e = exponent(rows)
-        cells += [f"{e:.2f}" if e is not None else "-", " ".join(_local(rows)) or "-",
-                  " ".join(_ratios(rows)) or "-"]
+        slopes = _slopes(rows)
+        # Per 10x of length a step takes 10 ** slope times as long: the dedup issue's
+        # "10 times longer takes at most about 10 times as long".
+        cells += [f"{e:.2f}" if e is not None else "-", " ".join(f"{x:.2f}" for x in slopes) or "-",
+                  " ".join(f"{10 ** x:.1f}x" for x in slopes) or "-"]
         time_rows.append(cells)
         peaks = [(r["size"], r["traced_peak"] / r["bytes"]) for r in rows if r.get("traced_peak") is not None]
         peaks += [(r["size"], r["rss_growth"] / r["bytes"]) for r in rows
