@@ -27,6 +27,19 @@ def findall_pass(text: str) -> int:
     return len(_FINDALL_RE.findall(text))
 
 
+def pair_index(text: str) -> int:
+    """One index of every word pair of ``text`` (its hash -> where it first occurs): the
+    "hashing, shingles, an index" that a linear duplicate finder is built on, and nothing
+    else. Its cost per byte is the machine's price of one table that grows with the text:
+    the scaling report compares each step's growth with it."""
+    words = _FINDALL_RE.findall(text.casefold())
+    first: dict[int, int] = {}
+    setdefault = first.setdefault
+    for i, key in enumerate(map(hash, zip(words, words[1:]))):
+        setdefault(key, i)
+    return len(first)
+
+
 # What people write when they clean scraped text by hand: split lines, drop exact
 # repeats (after case and white-space folding), and a handful of regexes for calls to
 # action, menus, share counters and stray markup.
@@ -130,4 +143,4 @@ def log(msg: str) -> None:
     print(msg, file=sys.stderr, flush=True)
 
 
-__all__ = ["OUT", "ROOT", "SHARED", "cpu_time", "findall_pass", "log", "machine", "md_table", "naive_clean"]
+__all__ = ["OUT", "ROOT", "SHARED", "cpu_time", "findall_pass", "log", "machine", "md_table", "naive_clean", "pair_index"]

@@ -3,7 +3,8 @@
 For each size (10 KB, 100 KB, 1 MB, 10 MB by default) ``seeds`` generated documents
 (:func:`benchmarks.corpus_gen.long_document`: noisy articles one after another, the same
 make-up from other random draws; 3 by default) are written to ``benchmarks/out/cache``;
-then, for each standard normalizer, the default chain and the naive baseline, fresh
+then, for each standard normalizer, the default chain and two references (the naive
+baseline, and ``pair-index``: one index of the text's word pairs and nothing else), fresh
 subprocesses read them and
 
 1. time the step on each (CPU time; short runs repeated with caches emptied, the best
@@ -20,7 +21,11 @@ subprocesses read them and
 
 The growth exponent is the least-squares slope of log(time) against log(size) over all
 sizes: 1.0 is linear, 2.0 quadratic. The slope between each pair of neighbouring sizes is
-reported too, so a bend at the large end shows. A step that exceeds the time budget at a
+reported too, so a bend at the large end shows. ``pair-index`` tells what growing one
+table with the text costs on the machine itself: once such a table outgrows the CPU's
+cache, each lookup waits longer for memory, and the same work takes more than 10x per
+10x of length. The last column divides a step's growth by that reference's over the same
+sizes: 1.0x grows exactly as one index does. A step that exceeds the time budget at a
 size is reported as such and not run at larger sizes.
 """
 
@@ -41,12 +46,14 @@ from pathlib import Path
 from typing import Any
 
 from . import corpus_gen
-from ._common import OUT, ROOT, cpu_time, log, md_table, naive_clean
+from ._common import OUT, ROOT, cpu_time, log, md_table, naive_clean, pair_index
 
 SIZES = (10_000, 100_000, 1_000_000, 10_000_000)
 SEEDS = 3  # documents per size
 MEMORY_TARGET = 10.0  # peak memory below 10x the document size
 EXPONENT_LIMIT = 1.15  # above this, a step is called super-linear in the report
+REFERENCES = ("naive", "pair-index")  # measured like the steps, judged by no target
+INDEX_REFERENCE = "pair-index"
 RSS_MIN_SIZE = 1_000_000  # below this, RSS growth is mostly allocator granularity
 
 
@@ -93,6 +100,9 @@ def _worker(name: str, path: str, traced: bool) -> dict[str, Any]:
     elif name == "naive":
         def fn() -> Any:
             return naive_clean(text)
+    elif name == INDEX_REFERENCE:
+        def fn() -> Any:
+            return pair_index(text)
     else:
         step = next(s for s in pipeline.steps if s.name == name)
         doc = textnorm.Document.from_text(text)
@@ -154,7 +164,7 @@ def run(sizes: tuple[int, ...] = SIZES, budget: float = 300.0, names: tuple[str,
 
     if seeds < 1:
         raise ValueError(f"seeds must be at least 1, not {seeds}")
-    names = names or (*Pipeline.default().names, "chain", "naive")
+    names = names or (*Pipeline.default().names, "chain", *REFERENCES)
     docs: dict[int, list[tuple[Path, int]]] = {}
     for size in sizes:
         t0 = time.perf_counter()
@@ -220,6 +230,19 @@ def _slopes(rows: list[dict[str, Any]]) -> list[float]:
             for a, b in itertools.pairwise(ok)]
 
 
+def _slopes_by_sizes(rows: list[dict[str, Any]]) -> dict[tuple[int, int], float]:
+    """:func:`_slopes`, each under the pair of sizes it spans."""
+    ok = [r for r in rows if r.get("seconds")]
+    return dict(zip(((a["size"], b["size"]) for a, b in itertools.pairwise(ok)), _slopes(rows)))
+
+
+def _relative(slopes: dict[tuple[int, int], float], reference: dict[tuple[int, int], float]) -> str:
+    """Per 10x of length, how many times as much a step's time grows as the reference's
+    over the same sizes (1.0x: the same growth)."""
+    shared = [k for k in slopes if k in reference]
+    return " ".join(f"{10 ** (slopes[k] - reference[k]):.2f}x" for k in shared) or "-"
+
+
 def _seconds(x: float) -> str:
     return f"{x:.3f}" if x < 10 else f"{x:.1f}"
 
@@ -231,8 +254,10 @@ def _size_label(n: int) -> str:
 def report(res: dict[str, Any]) -> str:
     """Markdown: time and memory per size, the growth exponents, and the verdicts."""
     sizes = res["sizes"]
-    head = ["step"] + [f"{_size_label(s)} s" for s in sizes] + ["exponent", "between sizes", "per 10x"]
+    head = ["step"] + [f"{_size_label(s)} s" for s in sizes] + ["exponent", "between sizes", "per 10x",
+                                                                 f"per 10x / {INDEX_REFERENCE}'s"]
     time_rows, mem_rows, verdicts = [], [], []
+    reference = _slopes_by_sizes(res["results"].get(INDEX_REFERENCE, []))
     for name, rows in res["results"].items():
         by_size = {r["size"]: r for r in rows}
         cells: list[Any] = [name]
@@ -260,7 +285,8 @@ def report(res: dict[str, Any]) -> str:
         # Per 10x of length a step takes 10 ** slope times as long: the dedup issue's
         # "10 times longer takes at most about 10 times as long".
         cells += [f"{e:.2f}" if e is not None else "-", " ".join(f"{x:.2f}" for x in slopes) or "-",
-                  " ".join(f"{10 ** x:.1f}x" for x in slopes) or "-"]
+                  " ".join(f"{10 ** x:.1f}x" for x in slopes) or "-",
+                  _relative(_slopes_by_sizes(rows), reference)]
         time_rows.append(cells)
         peaks = [(r["size"], r["traced_peak"] / r["bytes"]) for r in rows if r.get("traced_peak") is not None]
         peaks += [(r["size"], r["rss_growth"] / r["bytes"]) for r in rows
@@ -272,7 +298,7 @@ def report(res: dict[str, Any]) -> str:
         mem.append(f"{worst:.1f}x" if worst is not None else "-")
         mem.append(f"{large:.1f}x" if large is not None else "-")
         mem_rows.append(mem)
-        if name == "naive":
+        if name in REFERENCES:
             continue
         if any("timeout" in r for r in rows):
             verdicts.append(f"- **{name}** ran over the {res['budget']:.0f}s budget: super-linear or too slow "
@@ -288,8 +314,10 @@ def report(res: dict[str, Any]) -> str:
                 "in brackets the least and the most of them"
                 if n > 1 else "one document per size")
     out = [f"Time (CPU seconds; {per_size}), growth exponent "
-           "(least-squares slope of log time vs log size; 1.00 = linear) and how many times as long "
-           "each size takes as the one before, per 10x of length:", "",
+           "(least-squares slope of log time vs log size; 1.00 = linear), how many times as long "
+           "each size takes as the one before, per 10x of length, and that growth divided by the "
+           f"growth of `{INDEX_REFERENCE}` (one index of the text's word pairs, nothing else: what one "
+           "table growing with the text costs on this machine; 1.00x grows as it does):", "",
            md_table(head, time_rows), "",
            "Peak memory during the call, as a multiple of the document's UTF-8 size: tracemalloc peak "
            f"(traced up to {_size_label(res.get('traced_max', sizes[-1]))}) / growth of the process's peak RSS "
