@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import platform
 import re
@@ -35,7 +36,7 @@ def pair_index(text: str) -> int:
     words = _FINDALL_RE.findall(text.casefold())
     first: dict[int, int] = {}
     setdefault = first.setdefault
-    for i, key in enumerate(map(hash, zip(words, words[1:]))):
+    for i, key in enumerate(map(hash, itertools.pairwise(words))):
         setdefault(key, i)
     return len(first)
 
