@@ -8,6 +8,7 @@ import platform
 import re
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -39,6 +40,12 @@ def pair_index(text: str) -> int:
     for i, key in enumerate(map(hash, itertools.pairwise(words))):
         setdefault(key, i)
     return len(first)
+
+
+def word_counts(text: str) -> int:
+    """How often each word of ``text`` occurs, case folded: the least a finder of words
+    repeated out of place (injected tokens) reads."""
+    return len(Counter(_FINDALL_RE.findall(text.casefold())))
 
 
 # What people write when they clean scraped text by hand: split lines, drop exact
@@ -144,4 +151,4 @@ def log(msg: str) -> None:
     print(msg, file=sys.stderr, flush=True)
 
 
-__all__ = ["OUT", "ROOT", "SHARED", "cpu_time", "findall_pass", "log", "machine", "md_table", "naive_clean", "pair_index"]
+__all__ = ["OUT", "ROOT", "SHARED", "cpu_time", "findall_pass", "log", "machine", "md_table", "naive_clean", "pair_index", "word_counts"]
