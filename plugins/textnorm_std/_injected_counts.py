@@ -12,11 +12,9 @@ from collections.abc import Iterable, Iterator
 
 from textnorm.text import WORD_RE, nfkc_casefold
 
-from ._injected_positions import left_of, right_of
-from ._injected_sites import sentence_end_words
+from ._injected_sites import count_final_places
 from ._injected_words import (
     _CJK_RE,
-    is_word_char,
     is_word_end,
     is_word_start,
     line_pieces,
@@ -34,6 +32,11 @@ def _words_in_pieces(text: str) -> Iterator[list[str]]:
 def vocabulary(text: str) -> dict[str, str]:
     """Case-folded word -> its most frequent written form in the document (of equally
     frequent forms, the first in the text)."""
+    return _vocabulary(text)[0]
+
+
+def _vocabulary(text: str) -> tuple[dict[str, str], int]:
+    """:func:`vocabulary`, and the number of words of the text (counted on the way)."""
     counts: Counter[str] = Counter()
     for words in _words_in_pieces(text):
         counts.update(words)
@@ -45,7 +48,7 @@ def vocabulary(text: str) -> dict[str, str]:
         kept = best.get(key)
         if kept is None or n > kept[0]:
             best[key] = (n, w)
-    return {key: w for key, (_, w) in best.items()}
+    return {key: w for key, (_, w) in best.items()}, sum(counts.values())
 
 
 def split_candidates(vocab: dict[str, str], pairs: set[tuple[str, str]]) -> dict[tuple[str, str], set[str]]:
@@ -116,20 +119,13 @@ class DocumentCounts:
         """How many words stand in an anomalous position (before sentence punctuation,
         or split by a full stop): the document's rate of sentence-final words."""
         if self._n_final is None:
-            text, n = self.text, 0
-            places = sentence_end_words(text)
-            for start, end in zip(places.starts, places.ends):
-                right = right_of(text, end)
-                if right.kind == "final":
-                    n += 1
-                elif right.kind == "split":
-                    # As _occurrence: a split only where the word before touches the space before.
-                    left = left_of(text, start)
-                    if (left.kind == "word" and left.ws_start < start and right.frag_end > right.punct_end
-                            and is_word_char(text, left.ws_start - 1)):
-                        n += 1
-            self._n_final = n
+            self._n_final = count_final_places(self.text)
         return self._n_final
+
+    def vocabulary(self) -> dict[str, str]:
+        """:func:`vocabulary` of the text; counting its words gives :meth:`n_words` too."""
+        vocab, self._n_words = _vocabulary(self.text)
+        return vocab
 
     def n_words(self) -> int:
         """The number of words of the document."""

@@ -43,6 +43,7 @@ from ._injected_words import (
     CJK,
     WORD_CHAR_RE,
     chunk_start,
+    is_word_char,
     last_word_start,
     line_pieces,
 )
@@ -71,6 +72,56 @@ _SITE_BACK_FULL_RE = regex.compile(
 
 def _site_pattern(text: str) -> re.Pattern[str] | regex.Pattern[str]:
     return _SITE_BACK_RE if re_agrees(text) else _SITE_BACK_FULL_RE
+
+
+# For counting the places that close a sentence (``right_of`` says "final"), on the
+# reversed text, a pattern that starts with the punctuation as the one above: the run
+# of sentence punctuation from its last mark (the text's order), which white space, a
+# closer or the end of the text follows, and which is no ellipsis ("…", "..", ".…");
+# or a run holding a terminal of a script without spaces (followed by anything); then
+# the inline spaces and the first character of the word before (a letter, mark or
+# digit). ``str.isspace`` decides white space in ``right_of``: the same characters here.
+_WS = "".join(f"\\u{ord(c):04x}" for c in map(chr, range(0x3001)) if c.isspace())
+_C = re.escape("".join(sorted(CLOSERS)))
+_J = re.escape("".join(sorted(CJK_TERMINALS)))
+_FINAL_BACK = (rf"[{_T}](?<![{_T}][{_T}])"
+               rf"(?:(?<![^{_WS}{_C}][{_T}])(?!(?<=…)[.…]*+(?![{_T}])|(?<=\.)[.…]++(?![{_T}]))"
+               rf"|(?<=[{_J}])|(?=[{_T}]*?[{_J}]))"
+               rf"[{_T}]*+[{_S}]*+")
+_FINAL_BACK_RE = re.compile(_FINAL_BACK + r"[^\W_]")
+_FINAL_BACK_FULL_RE = regex.compile(_FINAL_BACK + r"[\p{L}\p{M}\p{N}]")
+# A full stop that a letter follows and a letter, mark, digit or inline space precedes:
+# maybe a split word (``right_of`` says "split"), checked one by one (they are few).
+_SPLIT_RE = re.compile(rf"\.(?<=[^\W_]\.|[{_S}]\.)(?=[^\W\d_])")
+_SPLIT_FULL_RE = regex.compile(rf"\.(?<=[\p{{L}}\p{{M}}\p{{N}}{_S}]\.)(?=\p{{L}})")
+
+
+def count_final_places(text: str) -> int:
+    """How many of the places of :func:`sentence_end_words` (``min_count`` 1) close a
+    sentence or split a word after a space and a word: ``right_of`` says "final", or
+    "split" and ``left_of`` the word's start says "word", white space before it and a
+    word character before that (the places ``_occurrence`` can make a split of).
+
+    Compiled passes instead of a look at each place (tests/plugins/test_injected_words.py
+    checks the count against that definition)."""
+    fast = re_agrees(text)
+    final, split = (_FINAL_BACK_RE, _SPLIT_RE) if fast else (_FINAL_BACK_FULL_RE, _SPLIT_FULL_RE)
+    n = 0
+    for a, b in line_pieces(text):
+        n += len(final.findall(text[a:b][::-1]))
+    for m in split.finditer(text):
+        end = m.start()
+        while end > 0 and text[end - 1] in INLINE_SPACE:
+            end -= 1
+        if end == 0 or not is_word_char(text, end - 1):
+            continue
+        start = last_word_start(text, end)
+        ws = start
+        while ws > 0 and text[ws - 1] in INLINE_SPACE:
+            ws -= 1
+        if 0 < ws < start and is_word_char(text, ws - 1):
+            n += 1
+    return n
 
 
 def sentence_ends(text: str) -> list[int]:

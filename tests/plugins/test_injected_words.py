@@ -255,3 +255,63 @@ def test_a_cjk_token_after_spaced_sentence_ends_is_still_found():
                                   InjectedTokens()(textnorm.Document.from_text(text)), "injected-tokens")
     assert "广告推广" not in out.text
     assert out.text.startswith("博物馆新闻\n博物馆周一重新开放东翼。")
+
+
+# -- the count of sentence-final places ----------------------------------------------
+
+def _final_places_one_by_one(text: str) -> int:
+    """The definition ``count_final_places`` follows: each place of ``sentence_end_words``
+    classified by ``right_of`` (and ``left_of`` for a split), as ``_occurrence`` does."""
+    from textnorm_std._injected_positions import left_of, right_of
+    from textnorm_std._injected_words import is_word_char
+
+    n = 0
+    places = sentence_end_words(text)
+    for start, end in zip(places.starts, places.ends, strict=True):
+        right = right_of(text, end)
+        if right.kind == "final":
+            n += 1
+        elif right.kind == "split":
+            left = left_of(text, start)
+            if (left.kind == "word" and left.ws_start < start and right.frag_end > right.punct_end
+                    and is_word_char(text, left.ws_start - 1)):
+                n += 1
+    return n
+
+
+FINAL_PIECES = [*PIECES, "\r", "\x1c", "\u2028", "\x85", "..", ".…", "…!", "!…", "。x", "؟", "»", "e.g",
+                "www.a.com", "Token .", " .x", "x .", ". .", "²", "Ⅻ", "ǅ", "。」", "！?"]
+final_texts = st.lists(st.sampled_from(FINAL_PIECES), min_size=0, max_size=40).map("".join)
+plain_final_texts = st.lists(st.sampled_from([p for p in FINAL_PIECES if re_agrees(p)]),
+                             min_size=0, max_size=40).map("".join)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.one_of(final_texts, plain_final_texts, museum_texts()), st.sampled_from([None, 3]))
+def test_final_places_counted_in_one_pass_are_those_classified_one_by_one(text, piece_chars):
+    from textnorm_std import _injected_words
+    from textnorm_std._injected_sites import count_final_places
+
+    old = _injected_words.PIECE_CHARS
+    try:
+        _injected_words.PIECE_CHARS = piece_chars or old
+        assert count_final_places(text) == _final_places_one_by_one(text)
+    finally:
+        _injected_words.PIECE_CHARS = old
+
+
+def test_final_places_known_cases():
+    from textnorm_std._injected_sites import count_final_places
+
+    assert count_final_places("The ferry left. It came back!\nSee www.example.com now") == 3
+    assert count_final_places("Wait... then … go.. on .… the ferry left.") == 1
+    assert count_final_places("博物馆。游客。 东翼！") == 3
+    assert count_final_places("") == 0
+
+
+def test_the_white_space_of_the_final_pattern_is_str_isspace():
+    # right_of asks str.isspace; the pattern lists those characters (all below U+3001).
+    from textnorm_std import _injected_sites
+
+    listed = {chr(int(h, 16)) for h in _injected_sites._WS.split("\\u")[1:]}
+    assert listed == {chr(c) for c in range(0x110000) if chr(c).isspace()}
