@@ -187,3 +187,30 @@ def test_the_public_line_tests_are_the_features(text: str) -> None:
             assert count_separators(stripped) == f.separators
             assert ends_with_colon(stripped) == f.colon_end
             assert count_ideographs(stripped) == f.n_ideographs
+
+
+_END_ALPHABET = ".!?…。！？｡।॥؟\"'”’»)]」』）0123456789٣,KkMm \t\u00a0\u2003\x1c\u3000ab|»›·•→/>-–—"
+
+
+@given(st.text(alphabet=st.sampled_from(_END_ALPHABET), max_size=30))
+def test_end_patterns_read_backwards_find_what_a_forward_search_finds(line: str) -> None:
+    # ends_sentence and the trailing number match their patterns from the line's end
+    # ((?r)); a forward search over the whole line is the definition.
+    from textnorm.text.features import (
+        _SENTENCE_TERMINAL_END,
+        _SENTENCE_TERMINAL_RE,
+        _TRAILING_NUMBER_END,
+        _TRAILING_NUMBER_RE,
+    )
+
+    for text in (line, line.strip(), "x " + line):
+        assert (_SENTENCE_TERMINAL_END.match(text) is None) == (_SENTENCE_TERMINAL_RE.search(text) is None)
+        assert (_TRAILING_NUMBER_END.match(text) is None) == (_TRAILING_NUMBER_RE.search(text) is None)
+
+
+@given(st.text(alphabet=st.sampled_from(_END_ALPHABET), max_size=30))
+def test_separator_count_is_the_patterns(line: str) -> None:
+    # count_separators skips the pattern on lines without a separator character.
+    from textnorm.text.features import _SEPARATOR_RE
+
+    assert count_separators(line) == len(_SEPARATOR_RE.findall(line))
