@@ -27,11 +27,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
 
-from textnorm.text import LineFeatures
+from ._sections_view import SectionLine
 
 
 def caption_lines(
-    feats: Sequence[LineFeatures],
+    feats: Sequence[SectionLine],
     kinds: Sequence[str | None],
     order: Sequence[int],
     keys: Mapping[int, str],
@@ -88,7 +88,7 @@ def definition_terms(
     return out
 
 
-def template_labels(feats: Sequence[LineFeatures], labels: Collection[int], min_sections: int) -> set[int]:
+def template_labels(feats: Sequence[SectionLine], labels: Collection[int], min_sections: int) -> set[int]:
     """The labels of a section template, when the document repeats it.
 
     ``labels`` are the lines that open the pattern label, sub-label, text (in a

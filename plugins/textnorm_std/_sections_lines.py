@@ -26,10 +26,9 @@ from collections.abc import Sequence
 import attrs
 import regex
 
-from textnorm.text import LineFeatures, comparison_key
-
 from ._sections_document import caption_lines, definition_terms, template_labels
 from ._sections_lists import continues_sentence, list_runs
+from ._sections_view import SectionLine
 
 MARKDOWN_HEADING_RE = regex.compile(r"^\s{0,3}(?P<hashes>#{1,6})[ \t]+(?P<body>\S.*?)(?:[ \t]+#+)?\s*$")
 UNDERLINE_RE = regex.compile(r"^\s{0,3}(?:(?P<eq>=)=+|(?P<dash>-)-+)\s*$")
@@ -93,13 +92,13 @@ class HeadingRules:
     max_label_words: int = 4
 
 
-def markdown_level(f: LineFeatures) -> int | None:
+def markdown_level(f: SectionLine) -> int | None:
     """The number of ``#`` of a markdown heading line, or None."""
     m = MARKDOWN_HEADING_RE.match(f.text)
     return len(m.group("hashes")) if m else None
 
 
-def underline_kind(f: LineFeatures) -> str | None:
+def underline_kind(f: SectionLine) -> str | None:
     """``"="`` or ``"-"`` when the line is a setext underline (``===``/``---``)."""
     m = UNDERLINE_RE.match(f.text)
     if m is None:
@@ -117,7 +116,7 @@ def numbering_rank(text: str) -> int | None:
     return m.group("arabic").count(".") + 1
 
 
-def heading_shaped(f: LineFeatures, rules: HeadingRules) -> bool:
+def heading_shaped(f: SectionLine, rules: HeadingRules) -> bool:
     """Could this line be a heading by its looks alone (no context)?"""
     n = f.word_length
     if not 0 < n <= rules.max_heading_words or f.n_chars > rules.max_heading_chars:
@@ -155,7 +154,7 @@ PAIR_PARENT_MAX = 4
 many words: a label so short is a name, not a sentence, whatever its case."""
 
 
-def _strong_shape(f: LineFeatures) -> bool:
+def _strong_shape(f: SectionLine) -> bool:
     """Title case, capitals, a caseless script, a number or a ``Label: Phrase``: the
     shapes that make a heading without body text of its own (a section's first line
     directly followed by its first sub-section)."""
@@ -163,13 +162,13 @@ def _strong_shape(f: LineFeatures) -> bool:
             or bool(_LABEL_PHRASE_RE.match(f.text)) or bool(_TAIL_MARK_RE.search(f.text)))
 
 
-def _cased_strong_shape(f: LineFeatures) -> bool:
+def _cased_strong_shape(f: SectionLine) -> bool:
     """A strong shape that is evidence in itself: not merely caseless (in scripts
     without case every short line is "caseless", heading or list item alike)."""
     return f.case_shape != "caseless" and _strong_shape(f) or numbering_rank(f.text) is not None
 
 
-def is_body(f: LineFeatures, rules: HeadingRules) -> bool:
+def is_body(f: SectionLine, rules: HeadingRules) -> bool:
     """Body text: a line long enough to be a paragraph's sentence(s), or half as long
     when it is a whole sentence, a sentence introducing a list (``:``), or holds a
     sentence end and goes on (a paragraph wrapped over short lines)."""
@@ -183,7 +182,7 @@ MIN_LONG_LINES = 10
 with sentence punctuation says anything about the text (fewer are chance)."""
 
 
-def is_unpunctuated(feats: Sequence[LineFeatures], rules: HeadingRules) -> bool:
+def is_unpunctuated(feats: Sequence[SectionLine], rules: HeadingRules) -> bool:
     """Do the text's long lines mostly lack a final sentence mark?
 
     True when at least ``MIN_LONG_LINES`` lines hold ``min_body_words`` words or more and
@@ -200,7 +199,7 @@ def is_unpunctuated(feats: Sequence[LineFeatures], rules: HeadingRules) -> bool:
     return n_long >= MIN_LONG_LINES and n_terminal < rules.unpunctuated_below * n_long
 
 
-def ends_paragraph(f: LineFeatures, rules: HeadingRules) -> bool:
+def ends_paragraph(f: SectionLine, rules: HeadingRules) -> bool:
     """A line after which a heading may start: it ends a sentence (before any trailing
     reference marks such as ``[12]`` or ``[MP3]``), or has no words (code, rules).
 
@@ -220,7 +219,7 @@ def _opening(key: str) -> str:
 
 
 def plain_headings(
-    feats: Sequence[LineFeatures],
+    feats: Sequence[SectionLine],
     kinds: list[str | None],
     rules: HeadingRules,
 ) -> set[int]:
@@ -244,7 +243,7 @@ def plain_headings(
             k += 1
         return order[k] if k < len(order) else None
 
-    keys = {i: comparison_key(feats[i].text) for i in order}
+    keys = {i: feats[i].key for i in order}
     # How many different lines follow each line: a heading repeated with its section
     # (a duplicated article) counts once, a caption label before new text each time.
     contexts: dict[str, set[str]] = {}
@@ -326,7 +325,7 @@ def plain_headings(
     return found
 
 
-def _add_marked(feats: Sequence[LineFeatures], kinds: list[str | None], order: list[int],
+def _add_marked(feats: Sequence[SectionLine], kinds: list[str | None], order: list[int],
                 found: set[int], rules: HeadingRules) -> None:
     """Headings that carry the document's own heading mark, whatever their context.
 
@@ -354,6 +353,6 @@ def _add_marked(feats: Sequence[LineFeatures], kinds: list[str | None], order: l
         found.difference_update([i for i in found if not _doc_mark(feats[i], doc_marks)])
 
 
-def _doc_mark(f: LineFeatures, doc_marks: set[str]) -> bool:
+def _doc_mark(f: SectionLine, doc_marks: set[str]) -> bool:
     m = _TAIL_MARK_RE.search(f.text)
     return m is not None and m.group().strip() in doc_marks

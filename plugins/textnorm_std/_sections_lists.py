@@ -18,7 +18,7 @@ from collections.abc import Collection, Sequence
 
 import regex
 
-from textnorm.text import LineFeatures
+from ._sections_view import SectionLine
 
 # A line that opens with a lower-case word goes on with a sentence begun above.
 LOWER_START_RE = regex.compile(r"^[^\p{L}\p{N}]*\p{Ll}+(?:\s|$)")
@@ -29,7 +29,7 @@ headings: a heading and its first sub-heading make two; a third with no text bet
 is a menu, a list of questions or of names."""
 
 
-def continues_sentence(nxt: LineFeatures) -> bool:
+def continues_sentence(nxt: SectionLine) -> bool:
     """The line after a candidate opens with a lower-case word: the candidate is the
     first line of a hard-wrapped paragraph, not a heading (caseless scripts never
     match)."""

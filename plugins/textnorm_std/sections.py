@@ -15,7 +15,6 @@ from collections.abc import Callable, Sequence
 import attrs
 
 import textnorm
-from textnorm.text import LineFeatures, line_features
 
 from ._sections_byline import Byline, opens_with_authorship, read_byline
 from ._sections_dates import NUMERIC_ORDERS
@@ -30,6 +29,7 @@ from ._sections_lines import (
     plain_headings,
     underline_kind,
 )
+from ._sections_view import SectionLine, read_lines
 
 PLACEHOLDER_AUTHOR = "placeholder-author"
 """Flag raised when the byline names a template placeholder (``[Your Name]``, ``{{author}}``)."""
@@ -120,7 +120,7 @@ class Sections(textnorm.Normalizer):
 
     def analyse(self, text: str) -> Structure:
         """The structure of ``text``: blocks covering it and what the header says."""
-        feats = line_features(text, overlap=False)  # the lines' shapes are all it reads
+        feats = read_lines(text)  # the lines' shapes (as line_features has them) and keys
         kinds: list[str | None] = ["blank" if f.blank else None for f in feats]
         style: dict[int, tuple[str, int]] = {}
         _mark_markup(feats, kinds, style)
@@ -148,7 +148,7 @@ class Sections(textnorm.Normalizer):
         o = self.options
         return read_byline(line, max_name_words=o.max_author_words, numeric_order=o.numeric_date_order) is not None
 
-    def _mark_bylines(self, feats: Sequence[LineFeatures], kinds: list[str | None],
+    def _mark_bylines(self, feats: Sequence[SectionLine], kinds: list[str | None],
                       title_index: int | None) -> list[Byline]:
         o = self.options
         found = []
@@ -192,7 +192,7 @@ def find_headings(text: str, options: SectionsOptions | None = None) -> list[str
     return [text[b.start:b.end].strip() for b in s.blocks if b.kind == "heading"]
 
 
-def _mark_markup(feats: Sequence[LineFeatures], kinds: list[str | None],
+def _mark_markup(feats: Sequence[SectionLine], kinds: list[str | None],
                  style: dict[int, tuple[str, int]]) -> None:
     for i, f in enumerate(feats):
         if kinds[i] is not None:
@@ -214,7 +214,7 @@ def _mark_markup(feats: Sequence[LineFeatures], kinds: list[str | None],
             kinds[i] = "list_item"
 
 
-def _mark_title(feats: Sequence[LineFeatures], kinds: list[str | None],
+def _mark_title(feats: Sequence[SectionLine], kinds: list[str | None],
                 style: dict[int, tuple[str, int]], max_words: int,
                 is_byline: Callable[[str], bool]) -> int | None:
     first = next((i for i, k in enumerate(kinds) if k != "blank"), None)
@@ -234,7 +234,7 @@ def _mark_title(feats: Sequence[LineFeatures], kinds: list[str | None],
     return first
 
 
-def _levels(feats: Sequence[LineFeatures], kinds: list[str | None],
+def _levels(feats: Sequence[SectionLine], kinds: list[str | None],
             style: dict[int, tuple[str, int]]) -> dict[int, int]:
     """Heading levels: explicit markup ranks first, numbering depth next, then nesting."""
     ranks: dict[int, float] = {}
@@ -265,7 +265,7 @@ def _levels(feats: Sequence[LineFeatures], kinds: list[str | None],
     return {i: distinct.index(r) + 1 for i, r in ranks.items()}
 
 
-def _blocks(text: str, feats: Sequence[LineFeatures], kinds: list[str | None],
+def _blocks(text: str, feats: Sequence[SectionLine], kinds: list[str | None],
             levels: dict[int, int]) -> list[textnorm.Block]:
     """One block per non-blank line, one ``blank`` block per gap (underlines included)."""
     out: list[textnorm.Block] = []

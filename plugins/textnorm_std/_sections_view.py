@@ -1,0 +1,117 @@
+"""The lines of a text as ``sections`` reads them: one fold and one word pass per
+distinct line give its word count and its comparison key together.
+
+The shared line features (:func:`textnorm.text.line_features`) hold more than this
+step reads, and for every line: case shape and capital ratio, trailing numbers and
+separators, an object of sixteen fields. Most of a text's characters are in body
+lines, and of those the step reads only the length and how the line ends; the case
+shape and the separators matter for the few short lines that could be headings.
+:class:`SectionLine` has the fields of :class:`~textnorm.text.LineFeatures` the step
+reads, with the same values (tests/plugins/test_sections_view.py checks them against
+``line_features`` itself), computes those two on first use, and adds the line's
+:func:`~textnorm.text.comparison_key`, from the same word pass as the word count.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+
+from textnorm.text import (
+    count_ideographs,
+    count_separators,
+    ends_sentence,
+    ends_with_colon,
+    nfkc_casefold,
+)
+from textnorm.text import lines as text_lines
+from textnorm.text.features import case_shape
+from textnorm.text.words import WORD_RE, re_agrees
+
+
+class SectionLine:
+    """One line: its number, span (without the break), stripped text and what
+    ``sections`` reads of it (see :class:`~textnorm.text.LineFeatures` for each field),
+    with ``key``, the :func:`~textnorm.text.comparison_key` of the line."""
+
+    __slots__ = ("_separators", "_shape", "blank", "colon_end", "end", "index", "key", "n_ideographs",
+                 "n_words", "start", "terminal", "text", "word_length")
+
+    def __init__(self, index: int, start: int, end: int, text: str, n_words: int, key: str,
+                 n_ideographs: int) -> None:
+        self.index = index
+        self.start = start
+        self.end = end
+        self.text = text
+        self.blank = not text
+        self.n_words = n_words
+        self.key = key
+        self.n_ideographs = n_ideographs
+        # Read for every line (as LineFeatures.word_length: ideographs and kana count half).
+        self.word_length = n_words - n_ideographs / 2
+        self.terminal = ends_sentence(text)
+        self.colon_end = ends_with_colon(text)
+        self._shape: str | None = None
+        self._separators: int | None = None
+
+    @property
+    def n_chars(self) -> int:
+        return len(self.text)
+
+    @property
+    def case_shape(self) -> str:
+        """``upper``, ``title``, ``sentence``, ``lower``, ``caseless`` or ``empty``."""
+        if self._shape is None:
+            self._shape = case_shape(self.text)[0]
+        return self._shape
+
+    @property
+    def separators(self) -> int:
+        """Separator marks (``| » › · •`` and spaced dashes), as the line features count them."""
+        if self._separators is None:
+            self._separators = count_separators(self.text)
+        return self._separators
+
+
+def read_lines(text: str) -> list[SectionLine]:
+    """Every line of ``text`` (blank ones included, breaks ``\\n``, ``\\r\\n`` and ``\\r``
+    as :func:`textnorm.text.lines` finds them)."""
+    # Text that `re` reads as `regex` does holds no ideograph or kana (see re_agrees).
+    fast = re_agrees(text)
+    memo: dict[str, tuple[int, str, int]] = {}  # a repeated line is read once
+    out = []
+    for i, (start, end, raw) in enumerate(_spans(text)):
+        stripped = raw.strip()
+        known = memo.get(stripped)
+        if known is None:
+            known = memo[stripped] = _words(stripped, fast)
+        out.append(SectionLine(i, start, end, stripped, *known))
+    return out
+
+
+def _spans(text: str) -> Iterator[tuple[int, int, str]]:
+    """``start, end, text`` of each line, as :func:`textnorm.text.lines` finds them."""
+    if "\r" in text:
+        for span in text_lines(text):
+            yield span.start, span.end, span.text
+        return
+    # The same lines without an object per line: "\n" is then the only break.
+    pos = 0
+    for raw in text.split("\n"):
+        end = pos + len(raw)
+        yield pos, end, raw
+        pos = end + 1
+
+
+def _words(stripped: str, fast: bool) -> tuple[int, str, int]:
+    """Word count, comparison key and ideograph count of a stripped line, from one fold
+    and one word pass (``fast``: the whole text holds no ideograph or kana)."""
+    if stripped.isascii():
+        # What NFKC and case folding do to ASCII; the word pattern ignores case there.
+        words = WORD_RE.findall(stripped.lower())
+        return len(words), " ".join(words), 0
+    words = WORD_RE.findall(nfkc_casefold(stripped))
+    # Case folding keeps every character's kind (tests/text/test_features.py checks all
+    # of Unicode), so it keeps the words; only NFKC can change them.
+    n_words = len(words) if unicodedata.is_normalized("NFKC", stripped) else len(WORD_RE.findall(stripped))
+    return n_words, " ".join(words), 0 if fast else count_ideographs(stripped)
