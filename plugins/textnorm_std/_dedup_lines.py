@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from itertools import filterfalse
-from operator import itemgetter
+from itertools import compress, filterfalse, repeat
+from operator import itemgetter, sub
 
 import attrs
 import regex
@@ -21,6 +21,7 @@ from textnorm.text import WORD_RE, lines, nfkc_casefold
 _DIGIT_RE = regex.compile(r"\d")
 _NOT_SYMBOL_RUN_RE = regex.compile(r"[\p{L}\p{M}\p{N}\s]+")
 _NON_SPACE_RE = regex.compile(r"\S")
+_ZERO_LT = (0).__lt__  # n -> 0 < n
 
 
 @attrs.frozen(slots=True, eq=False)
@@ -119,12 +120,13 @@ def _symbol_share(raw: str) -> float:
 
 def shared_words(a: Unit, b: Unit) -> int:
     """How many words ``a`` and ``b`` share, counted as multisets."""
-    small, large = (a.bag, b.bag) if len(a.bag) <= len(b.bag) else (b.bag, a.bag)
-    if len(a.bag) == a.n_words or len(b.bag) == b.n_words:
-        # One line repeats no word (the usual case): each word they share counts once,
-        # and a set intersection counts them without a Python loop.
-        return len(small.keys() & large.keys())
-    return sum(min(n, large.get(w, 0)) for w, n in small.items())
+    ba, bb = a.bag, b.bag
+    common = ba.keys() & bb.keys()
+    if len(ba) == a.n_words or len(bb) == b.n_words:
+        # One line repeats no word: each word they share counts once.
+        return len(common)
+    # The smaller count of each common word, summed in C (no Python loop over the words).
+    return sum(map(min, map(ba.__getitem__, common), map(bb.__getitem__, common)))
 
 
 def similarity(a: Unit, b: Unit, numbers_must_match: bool = True, max_changed: int = 0,
@@ -146,25 +148,33 @@ def similarity(a: Unit, b: Unit, numbers_must_match: bool = True, max_changed: i
     """
     if numbers_must_match and a.numbers != b.numbers:
         return 0.0
+    if a.words == b.words:
+        # Lines of a copy are mostly the same words (one object each within a call: the
+        # tuples compare by identity, without hashing or counting anything).
+        return 1.0 if a.words or a.raw == b.raw else 0.0
     if not a.words or not b.words:
         return 1.0 if (not a.words and not b.words and a.raw == b.raw) else 0.0
     na, nb = a.n_words, b.n_words
     if na != nb and min(na, nb) < floor * max(na, nb):
         return min(na, nb) / max(na, nb)  # an upper bound, already below ``floor``
+    ba, bb = a.bag, b.bag
+    common = ba.keys() & bb.keys()
     if floor > 0.0:
         # Another bound, counted without a Python loop: the words they share are at most
         # their distinct common words plus the repeated occurrences of one of them.
-        ba, bb = a.bag, b.bag
-        bound = len(ba.keys() & bb.keys()) + min(na - len(ba), nb - len(bb))
+        bound = len(common) + min(na - len(ba), nb - len(bb))
         if bound < floor * max(na, nb):
             return bound / max(na, nb)
-    shared = shared_words(a, b)
-    if shared == a.n_words == b.n_words:
+    if len(ba) == na or len(bb) == nb:
+        shared = len(common)  # as in shared_words
+    else:
+        shared = sum(map(min, map(ba.__getitem__, common), map(bb.__getitem__, common)))
+    if shared == na == nb:
         # The same words in another order say something else ("A beat B", "B beat A").
         return 1.0 if a.words == b.words else 0.0
-    sim = shared / max(a.n_words, b.n_words)
-    if sim < floor:
-        return sim
+    sim = shared / max(na, nb)
+    if sim < floor or shared == na or shared == nb:
+        return sim  # too low to matter, or one line has no word the other lacks
     ea, eb = surplus(a, b), surplus(b, a)
     if ea and eb and unexplained(ea, eb, max_changed) > max_changed \
             and unexplained(eb, ea, max_changed) > max_changed:
@@ -229,10 +239,18 @@ def surplus(a: Unit, b: Unit) -> Counter:
     """``a.bag - b.bag``: the words of ``a`` that ``b`` lacks, as a multiset in ``a``'s word
     order. When no word of ``a`` repeats (most lines) they are its words missing from
     ``b``, found in C rather than by ``Counter``'s Python loop over both bags."""
-    if len(a.bag) != a.n_words:
-        return a.bag - b.bag
     out: Counter = Counter()
-    dict.update(out, dict.fromkeys(filterfalse(b.bag.__contains__, a.bag), 1))
+    if a.words == b.words:
+        return out  # the lines of a copy mostly are
+    ba, bb = a.bag, b.bag
+    if len(ba) != a.n_words:
+        # ``Counter.__sub__`` loops in Python and calls ``__missing__`` for every word ``b``
+        # lacks: the same counts (a's count minus b's, the positive ones, in a's order),
+        # made in C.
+        diffs = list(map(sub, ba.values(), map(bb.get, ba, repeat(0))))
+        dict.update(out, compress(zip(ba, diffs), map(_ZERO_LT, diffs)))
+        return out
+    dict.update(out, dict.fromkeys(filterfalse(bb.__contains__, ba), 1))
     return out
 
 
@@ -240,6 +258,8 @@ def lost_words(gone: Unit, kept: Unit) -> list[str]:
     """Words of ``gone`` that ``kept`` lacks and that are no damage of ``kept``'s own words
     (see :func:`unexplained`): what removing ``gone`` in favour of ``kept`` would lose,
     unless the words occur elsewhere."""
+    if gone.words == kept.words:
+        return []
     mine = surplus(gone, kept)
     if not mine:
         return []
@@ -249,6 +269,8 @@ def lost_words(gone: Unit, kept: Unit) -> list[str]:
 
 def extra_words(a: Unit, b: Unit) -> int:
     """Words of ``a`` that ``b`` does not have (multiset difference): ``a``'s surplus."""
+    if a.words == b.words:
+        return 0
     return a.n_words - shared_words(a, b)
 
 
