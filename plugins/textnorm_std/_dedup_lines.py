@@ -9,7 +9,7 @@ different paragraph spacing still lines up with its original.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from itertools import compress, filterfalse, repeat
 from operator import itemgetter, sub
 
@@ -84,6 +84,20 @@ def renumbered(unit: Unit, index: int) -> Unit:
                 unit._symbols, unit._bag)
 
 
+def line_starts(text: str) -> Iterator[tuple[int, str]]:
+    """``(start, line)`` of every line of ``text``, as :func:`textnorm.text.lines` has them
+    (blank lines included, breaks left out). A text without ``\\r`` is split in C, without a
+    pattern search and a span object per line."""
+    if "\r" in text:  # \r\n and lone \r breaks: the shared definition
+        for span in lines(text):
+            yield span.start, span.text
+        return
+    pos = 0
+    for line in text.split("\n"):
+        yield pos, line
+        pos += len(line) + 1
+
+
 def units_of(text: str) -> list[Unit]:
     """The non-blank lines of ``text`` as units, in order."""
     out: list[Unit] = []
@@ -91,18 +105,26 @@ def units_of(text: str) -> list[Unit]:
     # call's own rather than sys.intern, whose table keeps the size of the largest text
     # ever read (2x a 1 MB document) for the life of the process.
     same: dict[str, str] = {}
-    for number, span in enumerate(lines(text)):
-        raw = span.text.strip()
+    # A line seen before (the lines of a copy) is not read again: it takes the first one's
+    # stripped text, words and numbers (the same objects).
+    seen: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {}
+    for number, (start, line) in enumerate(line_starts(text)):
+        raw = line.strip()
         if not raw:
             continue
-        folded = nfkc_casefold(raw)
-        found = WORD_RE.findall(folded)
-        ws = tuple(map(same.setdefault, found, found))
-        # Most lines hold no digit at all: one search of the line spares one per word;
-        # a word of letters only (str.isalpha, in C) holds none either.
-        numbers = tuple(filter(_DIGIT_RE.search, filterfalse(str.isalpha, ws))) if _DIGIT_RE.search(folded) else ()
+        got = seen.get(raw)
+        if got is None:
+            folded = nfkc_casefold(raw)
+            found = WORD_RE.findall(folded)
+            ws = tuple(map(same.setdefault, found, found))
+            # Most lines hold no digit at all: one search of the line spares one per word;
+            # a word of letters only (str.isalpha, in C) holds none either.
+            numbers = tuple(filter(_DIGIT_RE.search, filterfalse(str.isalpha, ws))) if _DIGIT_RE.search(folded) else ()
+            seen[raw] = (raw, ws, numbers)
+        else:
+            raw, ws, numbers = got
         out.append(Unit(
-            index=len(out), line=number, start=span.start, end=span.end, words=ws,
+            index=len(out), line=number, start=start, end=start + len(line), words=ws,
             numbers=numbers, raw=raw,
         ))
     return out
