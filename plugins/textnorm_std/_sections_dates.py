@@ -62,6 +62,10 @@ _PATTERNS = (
     ("mdy", regex.compile(rf"(?<!\p{{L}}){_MONTH}\s+{_DAY}(?:\s*,\s*|\s+){_YEAR}(?!\d)", regex.IGNORECASE)),
 )
 
+# Every pattern above holds the year: a text without one holds no date, and one scan for
+# it spares the five (the month-name patterns try every letter of the text).
+_ANY_YEAR_RE = regex.compile(_YEAR)
+
 NUMERIC_ORDERS = ("dmy", "mdy", "none")
 
 
@@ -107,6 +111,8 @@ def _read(kind: str, m: regex.Match[str], numeric_order: str) -> str | None:
 def find_dates(text: str, numeric_order: str = "dmy") -> list[FoundDate]:
     """Every full date in ``text``, in order of position, non-overlapping."""
     found: list[FoundDate] = []
+    if _ANY_YEAR_RE.search(text) is None:
+        return found
     taken: list[tuple[int, int]] = []
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
