@@ -58,10 +58,19 @@ _TERMINAL_BEFORE_REFS_RE = regex.compile(r"[.!?…。！？][\"'”’»)]*(?:\s
 _ANY_TERMINAL_RE = regex.compile(r"\p{L}[.!?。！？]")
 # A mark a site appends to every heading: "[edit]", "¶", "#", "§".
 _TAIL_MARK_RE = regex.compile(r"(?:\[[^\[\]\d]{1,12}\]|[¶#§])\s*$")
-_LETTER_RE = regex.compile(r"\p{L}")
-_DIGIT_RE = regex.compile(r"\p{N}")
+# Runs of letters and of digits: removing them counts the characters (one match a
+# word rather than one a character).
+_LETTERS_RE = regex.compile(r"\p{L}+")
+_DIGITS_RE = regex.compile(r"\p{N}+")
 # A comma, or a colon before reference marks ("...:[12]"), leaves the line open.
 _COMMA_END_RE = regex.compile(r"[,，、]\s*$|[:：;](?:\s*\[[^\[\]]{1,40}\])+\s*$")
+# The end-anchored patterns read from the end ((?r): `match` tries the line's end only,
+# where a forward `search` tries every position first); tests/plugins/test_sections_view.py
+# checks that they find what the forward search finds.
+_COMMA_END = regex.compile(f"(?r){_COMMA_END_RE.pattern}")
+_TERMINAL_BEFORE_REFS = regex.compile(f"(?r){_TERMINAL_BEFORE_REFS_RE.pattern}")
+_QUESTION_END = regex.compile(f"(?r){_QUESTION_END_RE.pattern}")
+_TAIL_MARK = regex.compile(f"(?r){_TAIL_MARK_RE.pattern}")
 
 
 MIN_MARKED_HEADINGS = 2
@@ -90,6 +99,17 @@ class HeadingRules:
     min_template_sections: int = 3
     unpunctuated_below: float = 0.5
     max_label_words: int = 4
+
+
+def has_url(text: str) -> bool:
+    """Whether ``text`` holds a URL or an e-mail address (``URL_RE``)."""
+    # Every match holds one of these strings; most lines hold none, and `in` is a fast scan.
+    return ("://" in text or "www." in text or "@" in text) and URL_RE.search(text) is not None
+
+
+def _inner_sentence(text: str) -> bool:
+    # Every match holds one of the two full stops (most short lines hold neither).
+    return ("." in text or "。" in text) and _INNER_SENTENCE_RE.search(text) is not None
 
 
 def markdown_level(f: SectionLine) -> int | None:
@@ -121,18 +141,18 @@ def heading_shaped(f: SectionLine, rules: HeadingRules) -> bool:
     n = f.word_length
     if not 0 < n <= rules.max_heading_words or f.n_chars > rules.max_heading_chars:
         return False
-    if f.colon_end or _COMMA_END_RE.search(f.text):
+    if f.colon_end or _COMMA_END.match(f.text):
         return False
-    if _TERMINAL_BEFORE_REFS_RE.search(f.text):
+    if _TERMINAL_BEFORE_REFS.match(f.text):
         return False
-    if f.terminal and not (_QUESTION_END_RE.search(f.text) and n <= rules.max_question_words):
+    if f.terminal and not (_QUESTION_END.match(f.text) and n <= rules.max_question_words):
         return False
-    if f.separators > 1 or URL_RE.search(f.text) or BULLET_RE.match(f.text) or QUOTE_RE.match(f.text):
+    if f.separators > 1 or has_url(f.text) or BULLET_RE.match(f.text) or QUOTE_RE.match(f.text):
         return False
-    n_letters = len(_LETTER_RE.findall(f.text))
-    if n_letters < 2 or len(_DIGIT_RE.findall(f.text)) > n_letters:
+    n_letters = len(f.text) - len(_LETTERS_RE.sub("", f.text))
+    if n_letters < 2 or len(f.text) - len(_DIGITS_RE.sub("", f.text)) > n_letters:
         return False  # numbers, dates, times, table cells
-    if _BRACKETED_RE.match(f.text) or _INNER_SENTENCE_RE.search(f.text) or _TABLE_RE.search(f.text):
+    if _BRACKETED_RE.match(f.text) or _inner_sentence(f.text) or _TABLE_RE.search(f.text):
         return False
     if _NOTE_START_RE.match(f.text):
         return False  # a footnote or reference entry
@@ -141,7 +161,7 @@ def heading_shaped(f: SectionLine, rules: HeadingRules) -> bool:
         # A sentence's continuation or code, not a heading; after a number, a
         # lower-case item ("2) lower running costs") is a list's, not a section's.
         return False
-    if f.case_shape in ("title", "upper", "caseless") or numbering_rank(f.text) is not None:
+    if f.case_shape in ("title", "upper", "caseless") or numbered:
         return True
     if _LABEL_PHRASE_RE.match(f.text):
         return True
@@ -159,7 +179,7 @@ def _strong_shape(f: SectionLine) -> bool:
     shapes that make a heading without body text of its own (a section's first line
     directly followed by its first sub-section)."""
     return (f.case_shape in ("title", "upper", "caseless") or numbering_rank(f.text) is not None
-            or bool(_LABEL_PHRASE_RE.match(f.text)) or bool(_TAIL_MARK_RE.search(f.text)))
+            or bool(_LABEL_PHRASE_RE.match(f.text)) or bool(_TAIL_MARK.match(f.text)))
 
 
 def _cased_strong_shape(f: SectionLine) -> bool:
@@ -174,7 +194,7 @@ def is_body(f: SectionLine, rules: HeadingRules) -> bool:
     sentence end and goes on (a paragraph wrapped over short lines)."""
     n = f.word_length
     return n >= rules.min_body_words or (n >= rules.min_body_words / 2 and (
-        f.terminal or f.colon_end or bool(_INNER_SENTENCE_RE.search(f.text))))
+        f.terminal or f.colon_end or _inner_sentence(f.text)))
 
 
 MIN_LONG_LINES = 10
@@ -207,15 +227,16 @@ def ends_paragraph(f: SectionLine, rules: HeadingRules) -> bool:
     credit or a link); a long line with no sentence punctuation at all is a list
     item more often than a paragraph, so it does not.
     """
-    if f.terminal or f.n_words == 0 or _TERMINAL_BEFORE_REFS_RE.search(f.text):
+    if f.terminal or f.n_words == 0 or _TERMINAL_BEFORE_REFS.match(f.text):
         return True
     return f.word_length > rules.max_heading_words and bool(_ANY_TERMINAL_RE.search(f.text))
 
 
 def _opening(key: str) -> str:
     """The first two words of a comparison key with at least three words, else ""."""
-    parts = key.split(" ", 2)
-    return " ".join(parts[:2]) if len(parts) == 3 else ""
+    # (Up to the second space, without splitting off the rest of a long line.)
+    second = key.find(" ", key.find(" ") + 1) if " " in key else -1
+    return key[:second] if second > 0 else ""
 
 
 def plain_headings(
@@ -251,14 +272,15 @@ def plain_headings(
         contexts.setdefault(keys[i], set()).add(keys[order[k + 1]] if k + 1 < len(order) else "")
     # Distinct lines opening with the same two words: "Learn more about X" under
     # every section is a template's link, not a heading.
+    opening = {i: _opening(key) for i, key in keys.items()}
     openings: dict[str, set[str]] = {}
-    for key in keys.values():
-        if _opening(key):
-            openings.setdefault(_opening(key), set()).add(key)
+    for i, key in keys.items():
+        if opening[i]:
+            openings.setdefault(opening[i], set()).add(key)
     # A label repeated more often than a heading recurs ("Image", a photo credit,
     # "Learn more about ...") is a template's caption or link, not a section's title.
     templated = {i for i in order if len(contexts[keys[i]]) > rules.max_heading_repeats
-                 or len(openings.get(_opening(keys[i]), ())) > rules.max_heading_repeats}
+                 or len(openings.get(opening[i], ())) > rules.max_heading_repeats}
     captions = caption_lines(feats, kinds, order, keys, contexts, rules.max_heading_repeats, rules.max_label_words)
     candidates = {i for i in order if kinds[i] is None and i not in templated and i not in captions
                   and heading_shaped(feats[i], rules)}

@@ -22,8 +22,8 @@ from ._sections_lines import (
     BULLET_RE,
     MARKDOWN_HEADING_RE,
     QUOTE_RE,
-    URL_RE,
     HeadingRules,
+    has_url,
     markdown_level,
     numbering_rank,
     plain_headings,
@@ -192,10 +192,16 @@ def find_headings(text: str, options: SectionsOptions | None = None) -> list[str
     return [text[b.start:b.end].strip() for b in s.blocks if b.kind == "heading"]
 
 
+# The first character of every line that underline_kind, markdown_level, QUOTE_RE or
+# BULLET_RE accepts: a line's text is stripped, and what those patterns skip first (\s)
+# is white space that str.strip removes (tests/plugins/test_sections_view.py checks both).
+_MARKUP_FIRST = frozenset("=-#>*•◦▪‣–—+·●■□➢►✓✔")
+
+
 def _mark_markup(feats: Sequence[SectionLine], kinds: list[str | None],
                  style: dict[int, tuple[str, int]]) -> None:
     for i, f in enumerate(feats):
-        if kinds[i] is not None:
+        if kinds[i] is not None or f.text[0] not in _MARKUP_FIRST:
             continue
         u = underline_kind(f)
         if u is not None and i > 0 and kinds[i - 1] is None and not BULLET_RE.match(feats[i - 1].text) \
@@ -205,7 +211,7 @@ def _mark_markup(feats: Sequence[SectionLine], kinds: list[str | None],
             continue
         hashes = markdown_level(f)
         # "# ..." is also a shell or Python comment: a heading holds no URL and no sentence.
-        if hashes is not None and not f.terminal and not URL_RE.search(f.text):
+        if hashes is not None and not f.terminal and not has_url(f.text):
             kinds[i] = "heading"
             style[i] = ("md", hashes)
         elif QUOTE_RE.match(f.text):
