@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from itertools import compress, filterfalse, repeat
-from operator import itemgetter, sub
+from operator import attrgetter, itemgetter, sub
 
 import attrs
 import regex
@@ -22,6 +22,7 @@ _DIGIT_RE = regex.compile(r"\d")
 _NOT_SYMBOL_RUN_RE = regex.compile(r"[\p{L}\p{M}\p{N}\s]+")
 _NON_SPACE_RE = regex.compile(r"\S")
 _ZERO_LT = (0).__lt__  # n -> 0 < n
+_WORDS = attrgetter("words")
 
 
 @attrs.frozen(slots=True, eq=False)
@@ -357,6 +358,12 @@ class LineIndex:
         # The last unit looked up: its index, shingles and their posting lists (None for a
         # new pair). A unit is usually looked up, then added: each list is fetched once.
         self._last: tuple[int, list, list] = (-1, [], [])
+        # The pairs of a line whose words (one tuple: see units_of) other units have too,
+        # kept for them: the lines of an exact copy are hashed once. Keyed by the tuple's
+        # id, which ``units`` keeps alive.
+        shared = Counter(map(id, map(_WORDS, units)))
+        self._shared = {w for w, n in shared.items() if n > 1}
+        self._pairs_of: dict[int, list[int]] = {}
 
     @staticmethod
     def _key(unit: Unit) -> tuple:
@@ -364,7 +371,13 @@ class LineIndex:
 
     def _fetch(self, unit: Unit) -> tuple[int, list, list]:
         if self._last[0] != unit.index:
-            shingles = _shingle_keys(unit)
+            w = id(unit.words)
+            if w in self._shared and len(unit.words) > 1:
+                shingles = self._pairs_of.get(w)
+                if shingles is None:
+                    shingles = self._pairs_of[w] = _shingle_keys(unit)
+            else:
+                shingles = _shingle_keys(unit)
             self._last = (unit.index, shingles, list(map(self._postings.get, shingles)))
         return self._last
 
