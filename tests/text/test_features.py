@@ -214,3 +214,10 @@ def test_separator_count_is_the_patterns(line: str) -> None:
     from textnorm.text.features import _SEPARATOR_RE
 
     assert count_separators(line) == len(_SEPARATOR_RE.findall(line))
+
+
+@given(st.text(alphabet=st.sampled_from("港口は静かだカメラ한국 ab.。ー々〆\U00020000"), max_size=30))
+def test_ideographs_counted_by_runs_are_the_characters(line: str) -> None:
+    from textnorm.text.features import _SINGLE_CHAR_WORD_RE
+
+    assert count_ideographs(line) == len(_SINGLE_CHAR_WORD_RE.findall(line))

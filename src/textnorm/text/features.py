@@ -39,6 +39,9 @@ _CASED_WORD_RE = regex.compile(r"\p{L}[\p{L}\p{M}'’]*")
 _FAST_CASED_WORD_RE = re.compile(r"[^\W\d_]+(?:['’]+[^\W\d_]*)*")
 _IDEOGRAPH_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 _SINGLE_CHAR_WORD_RE = regex.compile(f"[{SINGLE_CHARACTER_WORDS}]")
+# Their runs: removing them counts the characters with one match a run, not a string
+# object per character (a line of Chinese is a run or two).
+_SINGLE_CHAR_RUN_RE = regex.compile(f"[{SINGLE_CHARACTER_WORDS}]+")
 # Last characters a line must end with for the two end-anchored patterns above to match:
 # checking the last character first spares a regex scan of every line (most fail it).
 _TERMINAL_LAST = frozenset(".!?…。！？｡।॥؟\"'”’»)]」』）")
@@ -338,7 +341,7 @@ def count_ideographs(line: str) -> int:
     skip the count."""
     # Every Han or kana character is a word of its own (see WORD_RE), and no other word
     # holds one, so counting the characters counts those words.
-    return len(_SINGLE_CHAR_WORD_RE.findall(line))
+    return len(line) - len(_SINGLE_CHAR_RUN_RE.sub("", line))
 
 
 def _own_shape(stripped: str, fast: bool) -> tuple[str, float, bool, bool, bool, int, int]:
