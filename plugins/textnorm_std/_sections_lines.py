@@ -252,6 +252,11 @@ def plain_headings(
     sub-section) when that one is followed by body text.
     """
     order = [i for i, f in enumerate(feats) if not f.blank and kinds[i] != "underline"]
+    # Every heading found below is an undecided heading-shaped line: a text without one
+    # (a short note, a page of prose) has none, and is spared the document-wide tables.
+    shaped_lines = [i for i in order if kinds[i] is None and heading_shaped(feats[i], rules)]
+    if not shaped_lines:
+        return set()
     pos = {i: k for k, i in enumerate(order)}
     found: set[int] = set()
 
@@ -282,8 +287,7 @@ def plain_headings(
     templated = {i for i in order if len(contexts[keys[i]]) > rules.max_heading_repeats
                  or len(openings.get(opening[i], ())) > rules.max_heading_repeats}
     captions = caption_lines(feats, kinds, order, keys, contexts, rules.max_heading_repeats, rules.max_label_words)
-    candidates = {i for i in order if kinds[i] is None and i not in templated and i not in captions
-                  and heading_shaped(feats[i], rules)}
+    candidates = {i for i in shaped_lines if i not in templated and i not in captions}
     if not rules.heading_after_title:
         # The line right under the title (no byline or text between) is its subtitle,
         # or the real headline under a kicker ("Economy"): not a section heading.

@@ -110,8 +110,12 @@ def _words(stripped: str, fast: bool) -> tuple[int, str, int]:
         # What NFKC and case folding do to ASCII; the word pattern ignores case there.
         words = WORD_RE.findall(stripped.lower())
         return len(words), " ".join(words), 0
-    words = WORD_RE.findall(nfkc_casefold(stripped))
-    # Case folding keeps every character's kind (tests/text/test_features.py checks all
-    # of Unicode), so it keeps the words; only NFKC can change them.
-    n_words = len(words) if unicodedata.is_normalized("NFKC", stripped) else len(WORD_RE.findall(stripped))
+    if unicodedata.is_normalized("NFKC", stripped):
+        # Case folding keeps every character's kind (tests/text/test_features.py checks all
+        # of Unicode), so it keeps the words; only NFKC can change them.
+        words = WORD_RE.findall(stripped.casefold())
+        n_words = len(words)
+    else:
+        words = WORD_RE.findall(nfkc_casefold(stripped))
+        n_words = len(WORD_RE.findall(stripped))
     return n_words, " ".join(words), 0 if fast else count_ideographs(stripped)
