@@ -352,8 +352,10 @@ class LineIndex:
         self._max_changed = max_changed
         self._max_candidates = max_candidates
         # Word pair (its hash: an int key takes less memory than a tuple) -> the units
-        # holding it: a bare int while there is one (most pairs occur once), then a list.
-        self._postings: dict[int, int | list[int]] = {}
+        # holding it: a bare int while there is one (most pairs occur once), a tuple of two
+        # (most of the rest: 16 bytes less than a list, and not tracked by the garbage
+        # collector once it has seen it), then a list.
+        self._postings: dict[int, int | tuple[int, int] | list[int]] = {}
         self._exact: dict[tuple, list[int]] = {}
         # The last unit looked up: its index, shingles and their posting lists (None for a
         # new pair). A unit is usually looked up, then added: each list is fetched once.
@@ -394,7 +396,10 @@ class LineIndex:
             if posting is None:
                 postings[sh] = index if cap > 1 else [index]
             elif posting.__class__ is int:
-                postings[sh] = [posting, index]
+                postings[sh] = (posting, index)
+            elif posting.__class__ is tuple:
+                if cap > 2:
+                    postings[sh] = [*posting, index]
             elif len(posting) < cap:
                 posting.append(index)
         self._last = (-1, [], [])
