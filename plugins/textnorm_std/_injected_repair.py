@@ -11,6 +11,7 @@ joined and the change is marked uncertain.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import partial
 
@@ -97,21 +98,28 @@ _Say = Callable[[str], str]
 def _change(text: str, token: str, occ: Occurrence, found: Detection, say: _Say) -> Change | None:
     if occ.kind == IN_WORD:
         return _split_change(text, token, occ, found, say)
-    return _removal(text, token, occ.start, occ.end, say, found)
+    return _removal(text, token, occ.start, occ.end, say, found, seen=occ)
 
 
 def _removal(text: str, token: str, start: int, end: int, say: _Say, found: Detection,
-             note: str = "", as_final: bool = False) -> Change | None:
+             note: str = "", as_final: bool = False, seen: Occurrence | None = None) -> Change | None:
+    """``seen``: the occurrence ``text[start:end]`` (not a split word), whose position
+    the detector classified already."""
     # A run of copies ("Token Token.") goes as a whole.
-    left = left_of(text, start)
+    left = left_of(text, start) if seen is None else seen.left
     n = len(token)
+    moved = False
     while (left.ws_start < start and left.ws_start - n >= 0
            and text[left.ws_start - n:left.ws_start] == token
            and not (left.ws_start - n > 0 and _WORD_CHAR_RE.match(text, left.ws_start - n - 1))):
         start = left.ws_start - n
         left = left_of(text, start)
         note = note or "; with the copies of it just before"
-    kind, left, right = classify(text, start, end)
+        moved = True
+    if seen is not None and not moved:
+        kind, right = seen.kind, seen.right  # (what classify would say again)
+    else:
+        kind, left, right = classify(text, start, end)
     if as_final and kind == IN_WORD:
         kind = SPACED if right.spaced(end) else FINAL
     uncertain = False
@@ -142,6 +150,7 @@ def _removal(text: str, token: str, start: int, end: int, say: _Say, found: Dete
 
 _CLOSER_OF = {"“": "”", "(": ")", "«": "»", "「": "」", "『": "』", "（": "）"}
 _OPENER_OF = {v: k for k, v in _CLOSER_OF.items()} | {'"': '"'}
+_MARKS_RE = re.compile(f"[{re.escape(''.join(sorted(_CLOSER_OF.keys() | _OPENER_OF.keys())))}]")
 
 
 def _lost_closer(text: str, start: int, end: int) -> str:
@@ -155,7 +164,7 @@ def _lost_closer(text: str, start: int, end: int) -> str:
     line_start = max(newline, text.rfind("\r", newline + 1, start)) + 1
     stack: list[str] = []
     straight = 0
-    for c in text[line_start:start]:
+    for c in _MARKS_RE.findall(text, line_start, start):  # (the other characters do not count)
         if c in _CLOSER_OF:
             stack.append(_CLOSER_OF[c])
         elif c in _OPENER_OF and c != '"':
