@@ -17,6 +17,8 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator
 
+import regex
+
 from textnorm.text import (
     count_ideographs,
     count_separators,
@@ -26,7 +28,7 @@ from textnorm.text import (
 )
 from textnorm.text import lines as text_lines
 from textnorm.text.features import case_shape
-from textnorm.text.words import WORD_RE, re_agrees
+from textnorm.text.words import SINGLE_CHARACTER_WORDS, WORD_RE, re_agrees
 
 
 class SectionLine:
@@ -110,12 +112,37 @@ def _words(stripped: str, fast: bool) -> tuple[int, str, int]:
         # What NFKC and case folding do to ASCII; the word pattern ignores case there.
         words = WORD_RE.findall(stripped.lower())
         return len(words), " ".join(words), 0
+    find = WORD_RE.findall if fast else _words_of
     if unicodedata.is_normalized("NFKC", stripped):
         # Case folding keeps every character's kind (tests/text/test_features.py checks all
         # of Unicode), so it keeps the words; only NFKC can change them.
-        words = WORD_RE.findall(stripped.casefold())
+        words = find(stripped.casefold())
         n_words = len(words)
     else:
-        words = WORD_RE.findall(nfkc_casefold(stripped))
-        n_words = len(WORD_RE.findall(stripped))
+        words = find(nfkc_casefold(stripped))
+        n_words = len(find(stripped))
     return n_words, " ".join(words), 0 if fast else count_ideographs(stripped)
+
+
+# Runs of the characters that are words on their own (Han, kana), kept by `split`.
+_SINGLE_CHARACTER_RUN_RE = regex.compile(f"([{SINGLE_CHARACTER_WORDS}]+)")
+
+
+def _words_of(text: str) -> list[str]:
+    """``WORD_RE.findall(text)``, faster on text holding ideographs or kana.
+
+    There the word pattern needs the full engine (``regex``), which makes a match of
+    each character. No word holds such a character besides the character itself, so
+    the words are those of the stretches between the runs of them (found by the
+    fastest engine each stretch allows) and the runs' characters, in order.
+    """
+    parts = _SINGLE_CHARACTER_RUN_RE.split(text)
+    if len(parts) == 1:
+        return WORD_RE.findall(text)
+    words: list[str] = []
+    for k, part in enumerate(parts):
+        if k % 2:
+            words.extend(part)  # each ideograph or kana is a word
+        elif part:
+            words.extend(WORD_RE.findall(part))
+    return words

@@ -101,3 +101,15 @@ def test_opening_is_the_first_two_words(key: str) -> None:
 
     parts = key.split(" ", 2)
     assert _opening(key) == (" ".join(parts[:2]) if len(parts) == 3 else "")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(["東", "京", "の", "カ", "ー", "々", "\U00020000", "ab", "Ab", "é", "e\u0301", "'",
+                                 "’", "1", "２", " ", "。", "한", "ب", "ि", "_", "-"])))
+def test_words_around_ideographs_are_the_word_patterns(parts: list[str]) -> None:
+    from textnorm_std._sections_view import _words_of
+
+    from textnorm.text import words
+
+    text = "".join(parts)
+    assert _words_of(text) == words(text)
