@@ -180,14 +180,22 @@ def similarity(a: Unit, b: Unit, numbers_must_match: bool = True, max_changed: i
     na, nb = a.n_words, b.n_words
     if na != nb and min(na, nb) < floor * max(na, nb):
         return min(na, nb) / max(na, nb)  # an upper bound, already below ``floor``
-    ba, bb = a.bag, b.bag
-    common = ba.keys() & bb.keys()
     if floor > 0.0:
         # Another bound, counted without a Python loop: the words they share are at most
-        # their distinct common words plus the repeated occurrences of one of them.
-        bound = len(common) + min(na - len(ba), nb - len(bb))
+        # their distinct common words plus the repeated occurrences of one of them. It
+        # needs each line's distinct words only: a line whose multiset is not made yet
+        # gives a set of its words, kept by nobody (most comparisons end here, and their
+        # multisets, kept, were the largest part of the memory after the index).
+        ka = a._bag.keys() if a._bag is not None else set(a.words)
+        kb = b._bag.keys() if b._bag is not None else set(b.words)
+        common = ka & kb
+        bound = len(common) + min(na - len(ka), nb - len(kb))
         if bound < floor * max(na, nb):
             return bound / max(na, nb)
+        ba, bb = a.bag, b.bag
+    else:
+        ba, bb = a.bag, b.bag
+        common = ba.keys() & bb.keys()
     if len(ba) == na or len(bb) == nb:
         shared = len(common)  # as in shared_words
     else:
@@ -427,10 +435,15 @@ class LineIndex:
 
         same = self._exact.get(self._key(unit))
         if same:
+            if expect is None or len(same) == 1:
+                return same[0], 1.0  # the earliest (units are added in order)
             return min(((i, 1.0) for i in same), key=lambda c: rank(*c))
+        fetched = self._fetch(unit)[2]
+        if fetched.count(None) == len(fetched):
+            return None  # every pair is new (half the lines of a text without copies)
         cap = self._cap
         # A full list is a pair too common to point anywhere.
-        lists = [p for p in self._fetch(unit)[2] if p is not None and (p.__class__ is int or len(p) < cap)]
+        lists = [p for p in fetched if p is not None and (p.__class__ is int or len(p) < cap)]
         if self._max_lists is not None and len(lists) > self._max_lists:
             lists = shortest(lists, self._max_lists)
         # The hits are counted in one pass over the postings (in order, so that ties keep
