@@ -141,32 +141,47 @@ def heading_shaped(f: SectionLine, rules: HeadingRules) -> bool:
     n = f.word_length
     if not 0 < n <= rules.max_heading_words or f.n_chars > rules.max_heading_chars:
         return False
-    if f.colon_end or _COMMA_END.match(f.text):
+    text = f.text
+    if f.colon_end or _COMMA_END.match(text):
         return False
-    if _TERMINAL_BEFORE_REFS.match(f.text):
+    if _TERMINAL_BEFORE_REFS.match(text):
         return False
-    if f.terminal and not (_QUESTION_END.match(f.text) and n <= rules.max_question_words):
+    if f.terminal and not (_QUESTION_END.match(text) and n <= rules.max_question_words):
         return False
-    if f.separators > 1 or has_url(f.text) or BULLET_RE.match(f.text) or QUOTE_RE.match(f.text):
+    # (Bullets, quotes, asides and notes open with a mark of their own: most lines open
+    # with none, and skip the four patterns.)
+    marked = text[0] in _MARKED_FIRST
+    if f.separators > 1 or has_url(text) or marked and (BULLET_RE.match(text) or QUOTE_RE.match(text)):
         return False
-    n_letters = len(f.text) - len(_LETTERS_RE.sub("", f.text))
-    if n_letters < 2 or len(f.text) - len(_DIGITS_RE.sub("", f.text)) > n_letters:
+    n_letters = len(text) - len(_LETTERS_RE.sub("", text))
+    if n_letters < 2 or len(text) - len(_DIGITS_RE.sub("", text)) > n_letters:
         return False  # numbers, dates, times, table cells
-    if _BRACKETED_RE.match(f.text) or _inner_sentence(f.text) or _TABLE_RE.search(f.text):
+    if marked and _BRACKETED_RE.match(text) or _inner_sentence(text) or _table_row(text):
         return False
-    if _NOTE_START_RE.match(f.text):
+    if marked and _NOTE_START_RE.match(text):
         return False  # a footnote or reference entry
-    numbered = numbering_rank(f.text) is not None
-    if _LOWER_START_RE.match(_NUMBER_PREFIX_RE.sub("", f.text, count=1) if numbered else f.text):
+    numbered = numbering_rank(text) is not None
+    if _LOWER_START_RE.match(_NUMBER_PREFIX_RE.sub("", text, count=1) if numbered else text):
         # A sentence's continuation or code, not a heading; after a number, a
         # lower-case item ("2) lower running costs") is a list's, not a section's.
         return False
     if f.case_shape in ("title", "upper", "caseless") or numbered:
         return True
-    if _LABEL_PHRASE_RE.match(f.text):
+    if _LABEL_PHRASE_RE.match(text):
         return True
     # A single capitalised word ("Conclusion") has the "sentence" shape.
     return f.case_shape == "sentence" and (rules.sentence_case_headings or f.n_words == 1)
+
+
+# The first characters of the lines BULLET_RE, QUOTE_RE, _BRACKETED_RE and _NOTE_START_RE
+# accept (a line's text is stripped, and the white space they skip is white space that
+# str.strip removes: tests/plugins/test_sections_view.py checks both).
+_MARKED_FIRST = frozenset("-*•◦▪‣–—+·●■□➢►✓✔>([（【^†‡")
+
+
+def _table_row(text: str) -> bool:
+    # Every match of _TABLE_RE holds two of these characters.
+    return ("|" in text or "\t" in text or "│" in text or "┃" in text) and _TABLE_RE.search(text) is not None
 
 
 PAIR_PARENT_MAX = 4

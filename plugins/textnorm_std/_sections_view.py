@@ -39,20 +39,13 @@ class SectionLine:
     __slots__ = ("_separators", "_shape", "blank", "colon_end", "end", "index", "key", "n_ideographs",
                  "n_words", "start", "terminal", "text", "word_length")
 
-    def __init__(self, index: int, start: int, end: int, text: str, n_words: int, key: str,
-                 n_ideographs: int) -> None:
+    def __init__(self, index: int, start: int, end: int, own: tuple[str, int, str, int, float, bool, bool]) -> None:
+        """``own``: what the line shows on its own (see :func:`_own`)."""
         self.index = index
         self.start = start
         self.end = end
-        self.text = text
-        self.blank = not text
-        self.n_words = n_words
-        self.key = key
-        self.n_ideographs = n_ideographs
-        # Read for every line (as LineFeatures.word_length: ideographs and kana count half).
-        self.word_length = n_words - n_ideographs / 2
-        self.terminal = ends_sentence(text)
-        self.colon_end = ends_with_colon(text)
+        self.text, self.n_words, self.key, self.n_ideographs, self.word_length, self.terminal, self.colon_end = own
+        self.blank = not self.text
         self._shape: str | None = None
         self._separators: int | None = None
 
@@ -80,15 +73,24 @@ def read_lines(text: str) -> list[SectionLine]:
     as :func:`textnorm.text.lines` finds them)."""
     # Text that `re` reads as `regex` does holds no ideograph or kana (see re_agrees).
     fast = re_agrees(text)
-    memo: dict[str, tuple[int, str, int]] = {}  # a repeated line is read once
+    memo: dict[str, tuple[str, int, str, int, float, bool, bool]] = {}  # a repeated line is read once
     out = []
     for i, (start, end, raw) in enumerate(_spans(text)):
         stripped = raw.strip()
-        known = memo.get(stripped)
-        if known is None:
-            known = memo[stripped] = _words(stripped, fast)
-        out.append(SectionLine(i, start, end, stripped, *known))
+        own = memo.get(stripped)
+        if own is None:
+            own = memo[stripped] = _own(stripped, fast)
+        out.append(SectionLine(i, start, end, own))
     return out
+
+
+def _own(stripped: str, fast: bool) -> tuple[str, int, str, int, float, bool, bool]:
+    """What a stripped line shows on its own: its text, word count, comparison key,
+    ideograph count, word length (as LineFeatures.word_length: ideographs and kana count
+    half), whether it ends a sentence and whether it ends with a colon."""
+    n_words, key, n_ideographs = _words(stripped, fast)
+    return (stripped, n_words, key, n_ideographs, n_words - n_ideographs / 2, ends_sentence(stripped),
+            ends_with_colon(stripped))
 
 
 def _spans(text: str) -> Iterator[tuple[int, int, str]]:

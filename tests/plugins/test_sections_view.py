@@ -113,3 +113,14 @@ def test_words_around_ideographs_are_the_word_patterns(parts: list[str]) -> None
 
     text = "".join(parts)
     assert _words_of(text) == words(text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=st.sampled_from("-*•◦▪‣–—+·●■□➢►✓✔>([（【^†‡)]）】 \tab1|│┃"), min_size=1, max_size=12))
+def test_marked_lines_open_with_their_mark(line: str) -> None:
+    from textnorm_std import _sections_lines as lines_
+
+    text = line.strip() or "x"
+    if any(p.match(text) for p in (lines_.BULLET_RE, lines_.QUOTE_RE, lines_._BRACKETED_RE, lines_._NOTE_START_RE)):
+        assert text[0] in lines_._MARKED_FIRST
+    assert lines_._table_row(line) == (lines_._TABLE_RE.search(line) is not None)
