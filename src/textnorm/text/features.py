@@ -290,6 +290,9 @@ def _one_line(raw: str, fast: bool = False, shared: dict[str, str] | None = None
     """
     stripped = raw.strip()
     ascii_line = stripped.isascii()
+    # Most lines of a text that `re` does not read as `regex` (one holding a Chinese
+    # phrase) are read alike by both: a fast scan of the line spares them the slower engine.
+    fast = fast or ascii_line or re_agrees(stripped)
     if not vocabulary:
         return (None, stripped, len(WORD_RE.findall(stripped)), *_own_shape(stripped, fast or ascii_line))
     folded = WORD_RE.findall(nfkc_casefold(raw))
