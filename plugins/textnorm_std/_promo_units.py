@@ -13,6 +13,7 @@ in C.
 from __future__ import annotations
 
 import operator
+import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain, compress, filterfalse, repeat
@@ -39,21 +40,37 @@ def content_units(text: str) -> set[str]:
 
 Unit = str | int
 """A content unit as the model keeps it: a word, or an ideograph pair as one number
-(``_PAIR_BASE`` times its first character's code point plus its second's), which takes
-less than half the memory of a string of two characters; no number equals a word."""
+(the 64-bit number whose two halves are the code points of its characters, see
+:func:`_pairs`), which takes less than half the memory of a string of two characters;
+no number equals a word."""
 
-_PAIR_BASE = 0x110000  # one more than the largest code point
+# The halves of a pair's number: the two characters as UTF-32 in the machine's byte
+# order are the eight bytes of that number (see _pairs).
+_UTF32 = "utf-32-le" if sys.byteorder == "little" else "utf-32-be"
+_FIRST_SHIFT, _SECOND_SHIFT = (0, 32) if sys.byteorder == "little" else (32, 0)
+_HALF = 0xFFFFFFFF
+
+
+def _pair(first: str, second: str) -> int:
+    """The unit of the pair ``first + second``."""
+    return (ord(first) << _FIRST_SHIFT) | (ord(second) << _SECOND_SHIFT)
 
 
 def _unit_text(unit: Unit) -> str:
     """The text of a unit (a pair's two characters)."""
-    return unit if isinstance(unit, str) else chr(unit // _PAIR_BASE) + chr(unit % _PAIR_BASE)
+    if isinstance(unit, str):
+        return unit
+    return chr((unit >> _FIRST_SHIFT) & _HALF) + chr((unit >> _SECOND_SHIFT) & _HALF)
 
 
-def _pairs(run: str) -> Iterator[int]:
-    """The pairs of neighbours in ``run``, as units (in C)."""
-    codes = [*map(ord, run)]
-    return map(operator.add, map(operator.mul, codes, repeat(_PAIR_BASE)), codes[1:])
+def _pairs(run: str) -> list[int]:
+    """The pairs of neighbours in ``run``, as units: the run as UTF-32 read as 64-bit
+    numbers, from its first character and from its second (in C, no arithmetic per pair)."""
+    n = len(run)
+    if n < 2:
+        return []
+    data = memoryview(run.encode(_UTF32))
+    return [*data[:8 * (n // 2)].cast("Q").tolist(), *data[4:4 + 8 * ((n - 1) // 2)].cast("Q").tolist()]
 
 
 # Whether a word is long enough to be a content unit, as a C function (see _long_words).
@@ -71,19 +88,36 @@ def _long_words(words: Sequence[str]) -> set[str]:
     return set(compress(words, map(_LONG_ENOUGH, map(len, words))))
 
 
-def units_of_words(words: Sequence[str], folded: str) -> tuple[set[Unit], bool]:
-    """:func:`content_units` of a text whose folded form is ``folded`` and whose words
-    (``WORD_RE.findall(folded)``) are ``words`` (the caller may have them already), and
-    whether the text holds Hangul (see :class:`LineUnits`)."""
+def _word_units(words: Sequence[str], ascii: bool) -> set[Unit]:
+    """The words among the content units: the long ``words``, without the numbers."""
     units: set[Unit] = _long_words(words)  # type: ignore[assignment]
     # Without the numbers. A word of letters only is none (a letter is no numeral), so
     # only the others are looked at (in C: no Python frame per word); on ASCII those of
     # digits are the numbers (WORD_RE runs ASCII on ``re`` by itself).
     others = [*filterfalse(str.isalpha, units)]  # (all words so far)
     if others:
-        numbers = [*filter(str.isdigit if folded.isascii() else _NUMBER_RE.fullmatch, others)]
+        numbers = [*filter(str.isdigit if ascii else _NUMBER_RE.fullmatch, others)]
         if numbers:
             units.difference_update(numbers)
+    return units
+
+
+def units_of_runs(others: Sequence[str], runs: Sequence[str]) -> set[Unit]:
+    """:func:`units_of_words` of a non-ASCII text without Hangul, given its words that
+    are not ideographs or kana (``others``) and its runs of ideographs and kana
+    (``runs``), which make up its words (see ``_promo_view._words_and_units``)."""
+    units = _word_units(others, False)
+    for run in runs:
+        if len(run) > 1:
+            units.update(_pairs(run))
+    return units
+
+
+def units_of_words(words: Sequence[str], folded: str) -> tuple[set[Unit], bool]:
+    """:func:`content_units` of a text whose folded form is ``folded`` and whose words
+    (``WORD_RE.findall(folded)``) are ``words`` (the caller may have them already), and
+    whether the text holds Hangul (see :class:`LineUnits`)."""
+    units = _word_units(words, folded.isascii())
     if folded.isascii():
         return units, False
     # An ideograph or kana is a word of one character, too short to be kept above. Text
@@ -106,7 +140,7 @@ def units_of_words(words: Sequence[str], folded: str) -> tuple[set[Unit], bool]:
         w = m.group()
         if len(w) == 1 and _CJK_CHAR_RE.match(w):
             if prev_cjk is not None and m.start() == prev_end:
-                units.add(ord(prev_cjk) * _PAIR_BASE + ord(w))
+                units.add(_pair(prev_cjk, w))
             prev_cjk, prev_end = w, m.end()
         else:
             prev_cjk = None

@@ -17,6 +17,8 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator
 
+import regex
+
 from textnorm.text import (
     count_ideographs,
     count_separators,
@@ -25,9 +27,17 @@ from textnorm.text import (
     nfkc_casefold,
 )
 from textnorm.text import lines as text_lines
-from textnorm.text.words import WORD_RE, re_agrees
+from textnorm.text.words import SINGLE_CHARACTER_WORDS, WORD_RE, re_agrees
 
-from ._promo_units import LineUnits, units_of_words
+from ._promo_units import _HANGUL_RE, LineUnits, units_of_runs, units_of_words
+
+_CJK_RUN_RE = regex.compile(f"[{SINGLE_CHARACTER_WORDS}]+")
+# The word pattern is "one ideograph or kana, or a word of other letters, marks and
+# digits"; that second branch never holds the first's characters, so its matches over a
+# text are the text's other words (the scan stops at the same places).
+_FIRST_BRANCH = f"[{SINGLE_CHARACTER_WORDS}]|"
+assert WORD_RE.pattern.startswith(_FIRST_BRANCH)
+_OTHER_WORD_RE = regex.compile(WORD_RE.pattern[len(_FIRST_BRANCH):], WORD_RE.flags)
 
 
 class PromoLine:
@@ -122,6 +132,18 @@ def _words_and_units(stripped: str, shared: dict[str, str] | None) -> tuple[int,
         n_words = len(words)
     else:
         folded = nfkc_casefold(stripped)
+        if not re_agrees(folded) and _HANGUL_RE.search(folded) is None:
+            # Ideographs and kana are a word each: counted by the runs they make (whose
+            # pairs are units), and only the other words made strings, by the word
+            # pattern's other branch (one word of a text is one or the other; see
+            # _OTHER_WORD_RE). Hangul is left to units_of_words (pairs word by word).
+            runs = _CJK_RUN_RE.findall(folded)
+            others = _OTHER_WORD_RE.findall(folded)
+            if unicodedata.is_normalized("NFKC", stripped):
+                n_words = sum(map(len, runs)) + len(others)
+            else:
+                n_words = len(WORD_RE.findall(stripped))
+            return n_words, LineUnits(units_of_runs(others, runs), shared, False)
         words = WORD_RE.findall(folded)
         # Case folding keeps every character's kind, so only NFKC can change the words
         # (the line features count them on the line itself then).

@@ -341,3 +341,25 @@ def test_user_patterns_and_allow_list_still_decide_first() -> None:
     gone = {text[c.start:c.end].strip(): c.reason for c in proposal.changes}
     assert gone["By Ilse Marchetti"] == "matches user pattern '^by ilse'"
     assert "Read more" not in gone
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=st.sampled_from("港口灯塔かなカナ𠀀𠀁\U0002a6d6"), max_size=30))
+def test_pairs_read_from_utf32_are_the_neighbours_of_the_run(run: str) -> None:
+    pairs = _units._pairs(run)
+    assert sorted(map(_units._unit_text, pairs)) == sorted(run[i:i + 2] for i in range(len(run) - 1))
+    assert all(u == _units._pair(*_units._unit_text(u)) for u in pairs)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=st.sampled_from("港口灯塔 かなカナ 𠀀 ab l'eau x’y 12 ² ① e\u0301 क्षि ＡＢ１ ﬁ ' ."), max_size=60))
+def test_lines_of_ideographs_count_their_words_by_runs(text: str) -> None:
+    # The branch for text that re does not read as regex does and that holds no Hangul:
+    # word count and units as the word-by-word definitions give them.
+    text = text.strip()
+    if not text:
+        return
+    n_words, units = view._words_and_units(text, None)
+    assert n_words == len(WORD_RE.findall(text))
+    assert {_units._unit_text(u) for u in units.units} == reference_units(text)
+    assert units.total == reference_weight(reference_units(text))
