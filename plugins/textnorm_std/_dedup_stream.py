@@ -117,14 +117,19 @@ def wrapped_repeats(units: Sequence[Unit], k: int, threshold: float, line_thresh
     first: dict[int, int] = {}
     src = [-1] * len(stream)
     setdefault = first.setdefault
-    keys = enumerate(map(hash, zip(*(islice(stream, i, None) for i in range(k)))))
+    hashes = map(hash, zip(*(islice(stream, i, None) for i in range(k))))
     if counts is None:
-        for p, key in keys:
+        listed = list(hashes)
+        if len(set(listed)) == len(listed):
+            # No run of words occurs twice (two texts in three once their copies are gone,
+            # on the generated news): nothing repeats, found without a Python loop.
+            return []
+        for p, key in enumerate(listed):
             q = setdefault(key, p)
             if q != p and owner[q + k - 1] < owner[p]:
                 src[p] = q
     else:
-        for p, key in keys:
+        for p, key in enumerate(hashes):
             if counts[key & mask] < 2:
                 continue
             q = setdefault(key, p)
