@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
+from itertools import islice
 
 from textnorm.text import WORD_RE, nfkc_casefold
 
@@ -50,12 +51,18 @@ def _vocabulary(text: str) -> tuple[dict[str, str], int]:
     return {key: w for key, (_, w) in best.items()}, sum(counts.values())
 
 
-def _folded(words: Iterable[str]) -> list[str]:
-    """``nfkc_casefold`` of each word, in one call: the words joined by line breaks, which
-    no word holds, NFKC neither composes with nor makes, and case folding keeps (a test
-    checks the result against the word-by-word one)."""
-    joined = "\n".join(words)
-    return nfkc_casefold(joined).split("\n") if joined else []
+def _folded(words: Iterable[str]) -> Iterator[str]:
+    """``nfkc_casefold`` of each word, a few thousand words per call: the words joined
+    by line breaks, which no word holds, NFKC neither composes with nor makes, and case
+    folding keeps (a test checks the result against the word-by-word one). A batch at a
+    time, so that the folded copies are not all held at once."""
+    words = iter(words)
+    while batch := [*islice(words, FOLD_BATCH)]:
+        yield from nfkc_casefold("\n".join(batch)).split("\n")
+
+
+FOLD_BATCH = 1024
+"""Words folded per call of :func:`_folded`."""
 
 
 def split_candidates(vocab: dict[str, str], pairs: set[tuple[str, str]]) -> dict[tuple[str, str], set[str]]:

@@ -51,7 +51,7 @@ from ._injected_positions import (
     right_of,
 )
 from ._injected_sites import sentence_end_words, worth_a_look
-from ._injected_words import phrases_ending_at, words_back
+from ._injected_words import phrases_ending_at, word_before
 
 _HAS_LETTER_RE = regex.compile(r"\p{L}")
 
@@ -215,6 +215,8 @@ def detect(text: str, config: DetectConfig) -> Detection:
             occ = _occurrence(text, a, e, prev, right)
             if occ.kind != NATURAL:
                 occurrences[token].append(occ)
+    # (The places and phrases are not held through the document-wide counts below.)
+    del phrases, places, ends, starts, chosen
     occurrences = {t: occs for t, occs in occurrences.items() if len(occs) >= _needed(t, config)}
     if not occurrences:
         return _NOTHING_FOUND
@@ -352,7 +354,7 @@ def _preceding_words(doc: DocumentCounts, wanted: list[str]) -> dict[str, Counte
         n = len(token)
         for s in doc.occurrences_of(token):
             if not _copy_follows(text, s + n, token):
-                prev = next(words_back(text, s), None)
+                prev = word_before(text, s)
                 out[token][nfkc_casefold(text[prev[0]:prev[1]]) if prev is not None else ""] += 1
     return out
 

@@ -83,6 +83,21 @@ def words_back(text: str, pos: int) -> Iterator[tuple[int, int]]:
         i = c0
 
 
+def word_before(text: str, pos: int) -> tuple[int, int] | None:
+    """(start, end) of the last word ending at or before ``pos`` (the first of
+    :func:`words_back`), or None. ``pos`` must not be inside a word.
+
+    Without a pass over the words of its chunk where the chunk ends in a letter, mark or
+    digit: that character's word ends there (every such character is in a word, and a
+    chunk's end ends it), so :func:`last_word_start` finds it."""
+    i = _GAP_BACK_RE.match(text, 0, pos).start()
+    if i == 0:
+        return None
+    if text[i - 1] in APOSTROPHES:
+        return next(words_back(text, pos), None)  # no word ends at i: segment
+    return last_word_start(text, i), i
+
+
 def last_word_start(text: str, end: int) -> int:
     """Start of the word that ends at ``end`` (which must be a word's end)."""
     s = _LAST_WORD_BACK_RE.match(text, 0, end).start()
@@ -148,9 +163,8 @@ def phrases_ending_at(text: str, start: int, end: int, max_words: int
     the span of the word before it or None), of at most ``max_words`` words written
     with single spaces; a run of words written without spaces (CJK) counts as one
     word of up to ``MAX_GLUED`` characters."""
-    back = words_back(text, start)
     cur_start = start
-    prev = next(back, None)
+    prev = word_before(text, start)
     units = glued = 1
     yield cur_start, prev
     while prev is not None:
@@ -166,5 +180,5 @@ def phrases_ending_at(text: str, start: int, end: int, max_words: int
         else:
             return  # not written tight against the word before
         cur_start = prev[0]
-        prev = next(back, None)
+        prev = word_before(text, cur_start)
         yield cur_start, prev

@@ -315,3 +315,14 @@ def test_the_white_space_of_the_final_pattern_is_str_isspace():
 
     listed = {chr(int(h, 16)) for h in _injected_sites._WS.split("\\u")[1:]}
     assert listed == {chr(c) for c in range(0x110000) if chr(c).isspace()}
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.one_of(texts, final_texts))
+def test_the_word_before_is_the_first_of_the_words_back(text):
+    from textnorm_std._injected_words import word_before
+
+    inside = {p for s, e in _words(text) for p in range(s + 1, e)}
+    for pos in range(len(text) + 1):
+        if pos not in inside:
+            assert word_before(text, pos) == next(words_back(text, pos), None), pos
