@@ -4,7 +4,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from textnorm.text import count_ideographs, count_separators, ends_sentence, ends_with_colon, line_features
+from textnorm.text import (
+    case_shape,
+    count_ideographs,
+    count_separators,
+    ends_sentence,
+    ends_with_colon,
+    line_features,
+)
 
 DOC = (
     "Harbour Library Opens to the Public\n"
@@ -178,11 +185,13 @@ def test_count_separators() -> None:
     assert count_separators("well-known east\u2013west") == 0
 
 
-@given(st.text(alphabet=st.sampled_from("ab .!?\u2026\u3002\u201d)|\u00bb-\u2013 /\n:;\uff1a\u6e2f\u30bf\u00e9"), max_size=60))
+@given(st.text(alphabet=st.sampled_from("abAB .!?\u2026\u3002\u201d)|\u00bb-\u2013 /\n:;\uff1a\u6e2f\u30bf\u00e9\u00c9\u0401\u0451"),
+               max_size=60))
 def test_the_public_line_tests_are_the_features(text: str) -> None:
     for f in line_features(text):
         if not f.blank:
             stripped = f.text.strip()
+            assert case_shape(stripped) == (f.case_shape, f.capitalized_ratio)
             assert ends_sentence(stripped) == f.terminal
             assert count_separators(stripped) == f.separators
             assert ends_with_colon(stripped) == f.colon_end

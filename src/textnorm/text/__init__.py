@@ -7,6 +7,7 @@ Patterns are compiled once, at import.
 
 from .features import (
     LineFeatures,
+    case_shape,
     count_ideographs,
     count_separators,
     ends_sentence,
@@ -21,6 +22,7 @@ __all__ = [
     "WORD_RE",
     "LineFeatures",
     "Span",
+    "case_shape",
     "comparison_key",
     "count_ideographs",
     "count_sentence_ends",
