@@ -9,14 +9,14 @@ different paragraph spacing still lines up with its original.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from itertools import compress, filterfalse, repeat
 from operator import attrgetter, itemgetter, sub
 
 import attrs
 import regex
 
-from textnorm.text import WORD_RE, lines, nfkc_casefold
+from textnorm.text import WORD_RE, iter_lines, nfkc_casefold
 
 _DIGIT_RE = regex.compile(r"\d")
 _NOT_SYMBOL_RUN_RE = regex.compile(r"[\p{L}\p{M}\p{N}\s]+")
@@ -85,20 +85,6 @@ def renumbered(unit: Unit, index: int) -> Unit:
                 unit._symbols, unit._bag)
 
 
-def line_starts(text: str) -> Iterator[tuple[int, str]]:
-    """``(start, line)`` of every line of ``text``, as :func:`textnorm.text.lines` has them
-    (blank lines included, breaks left out). A text without ``\\r`` is split in C, without a
-    pattern search and a span object per line."""
-    if "\r" in text:  # \r\n and lone \r breaks: the shared definition
-        for span in lines(text):
-            yield span.start, span.text
-        return
-    pos = 0
-    for line in text.split("\n"):
-        yield pos, line
-        pos += len(line) + 1
-
-
 def units_of(text: str) -> list[Unit]:
     """The non-blank lines of ``text`` as units, in order."""
     out: list[Unit] = []
@@ -109,7 +95,7 @@ def units_of(text: str) -> list[Unit]:
     # A line seen before (the lines of a copy) is not read again: it takes the first one's
     # stripped text, words and numbers (the same objects).
     seen: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {}
-    for number, (start, line) in enumerate(line_starts(text)):
+    for number, (start, end, line) in enumerate(iter_lines(text)):
         raw = line.strip()
         if not raw:
             continue
@@ -125,7 +111,7 @@ def units_of(text: str) -> list[Unit]:
         else:
             raw, ws, numbers = got
         out.append(Unit(
-            index=len(out), line=number, start=start, end=start + len(line), words=ws,
+            index=len(out), line=number, start=start, end=end, words=ws,
             numbers=numbers, raw=raw,
         ))
     return out

@@ -13,17 +13,18 @@ from collections import Counter
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from textnorm_std._dedup_lines import similarity, units_of
 
 from textnorm.text import WORD_RE, lines, nfkc_casefold
-from textnorm_std._dedup_lines import line_starts, similarity, units_of
 
 _TEXT = st.text(alphabet=st.sampled_from(list("ab Ç9\n\r\t")), max_size=40)
 
 
 @settings(max_examples=100, deadline=None)
 @given(_TEXT)
-def test_property_line_starts_are_the_shared_lines(text):
-    assert list(line_starts(text)) == [(s.start, s.text) for s in lines(text)]
+def test_property_units_are_the_shared_non_blank_lines(text):
+    expected = [(s.start, s.end, s.text.strip()) for s in lines(text) if s.text.strip()]
+    assert [(u.start, u.end, u.raw) for u in units_of(text)] == expected
 
 
 @settings(max_examples=100, deadline=None)

@@ -1,9 +1,11 @@
 """Lines, paragraphs and sentences with offsets."""
 
+import re
+
 from hypothesis import given
 from hypothesis import strategies as st
 
-from textnorm.text import count_sentence_ends, lines, paragraphs, sentences
+from textnorm.text import count_sentence_ends, iter_lines, lines, paragraphs, sentences
 
 
 def test_lines_handle_every_line_end():
@@ -18,6 +20,23 @@ def test_lines_cover_the_text_between_breaks(text):
     spans = lines(text)
     assert "".join(s.text for s in spans) == text.replace("\r\n", "").replace("\r", "").replace("\n", "")
     assert spans[0].start == 0 and spans[-1].end == len(text)
+
+
+def _lines_by_breaks(text):
+    """The definition: the text between breaks (\\r\\n, \\r, \\n), found one by one."""
+    out, pos = [], 0
+    for m in re.finditer(r"\r\n|\r|\n", text):
+        out.append((pos, m.start(), text[pos:m.start()]))
+        pos = m.end()
+    return [*out, (pos, len(text), text[pos:])]
+
+
+@given(st.text(alphabet=st.sampled_from("ab \r\n\u2028\x85")))
+def test_lines_are_the_text_between_breaks(text):
+    # A text without "\r" takes a path of its own: both kinds are checked.
+    for t in (text, text.replace("\r", "")):
+        assert list(iter_lines(t)) == _lines_by_breaks(t)
+        assert [(s.start, s.end, s.text) for s in lines(t)] == _lines_by_breaks(t)
 
 
 def test_paragraphs_are_runs_of_non_blank_lines():

@@ -15,7 +15,7 @@ from .features import (
     line_features,
 )
 from .keys import comparison_key, nfkc_casefold
-from .spans import Span, count_sentence_ends, lines, paragraphs, sentences
+from .spans import Span, count_sentence_ends, iter_lines, lines, paragraphs, sentences
 from .words import WORD_RE, iter_words, word_spans, words
 
 __all__ = [
@@ -29,6 +29,7 @@ __all__ = [
     "count_separators",
     "ends_sentence",
     "ends_with_colon",
+    "iter_lines",
     "iter_words",
     "line_features",
     "lines",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import attrs
 import regex
 
@@ -31,13 +33,25 @@ def lines(text: str) -> list[Span]:
 
     Blank lines are included, so ``len(lines(t)) == number of breaks + 1``.
     """
-    out = []
+    return [Span(start, end, line) for start, end, line in iter_lines(text)]
+
+
+def iter_lines(text: str) -> Iterator[tuple[int, int, str]]:
+    """``(start, end, line)`` for every line of ``text``, as :func:`lines` finds them,
+    without an object per line (for a pass that reads each line once)."""
+    if "\r" not in text:
+        # "\n" is then the only break: str.split finds them all in C.
+        pos = 0
+        for line in text.split("\n"):
+            end = pos + len(line)
+            yield pos, end, line
+            pos = end + 1
+        return
     pos = 0
     for m in _LINE_BREAK_RE.finditer(text):
-        out.append(Span(pos, m.start(), text[pos:m.start()]))
+        yield pos, m.start(), text[pos:m.start()]
         pos = m.end()
-    out.append(Span(pos, len(text), text[pos:]))
-    return out
+    yield pos, len(text), text[pos:]
 
 
 def paragraphs(text: str) -> list[Span]:
