@@ -15,20 +15,17 @@ reads, with the same values (tests/plugins/test_sections_view.py checks them aga
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterator
-
-import regex
 
 from textnorm.text import (
+    case_shape,
     count_ideographs,
     count_separators,
     ends_sentence,
     ends_with_colon,
+    iter_lines,
     nfkc_casefold,
 )
-from textnorm.text import lines as text_lines
-from textnorm.text.features import case_shape
-from textnorm.text.words import SINGLE_CHARACTER_WORDS, WORD_RE, re_agrees
+from textnorm.text.words import WORD_RE, re_agrees
 
 
 class SectionLine:
@@ -75,7 +72,7 @@ def read_lines(text: str) -> list[SectionLine]:
     fast = re_agrees(text)
     memo: dict[str, tuple[str, int, str, int, float, bool, bool]] = {}  # a repeated line is read once
     out = []
-    for i, (start, end, raw) in enumerate(_spans(text)):
+    for i, (start, end, raw) in enumerate(iter_lines(text)):
         stripped = raw.strip()
         own = memo.get(stripped)
         if own is None:
@@ -93,20 +90,6 @@ def _own(stripped: str, fast: bool) -> tuple[str, int, str, int, float, bool, bo
             ends_with_colon(stripped))
 
 
-def _spans(text: str) -> Iterator[tuple[int, int, str]]:
-    """``start, end, text`` of each line, as :func:`textnorm.text.lines` finds them."""
-    if "\r" in text:
-        for span in text_lines(text):
-            yield span.start, span.end, span.text
-        return
-    # The same lines without an object per line: "\n" is then the only break.
-    pos = 0
-    for raw in text.split("\n"):
-        end = pos + len(raw)
-        yield pos, end, raw
-        pos = end + 1
-
-
 def _words(stripped: str, fast: bool) -> tuple[int, str, int]:
     """Word count, comparison key and ideograph count of a stripped line, from one fold
     and one word pass (``fast``: the whole text holds no ideograph or kana)."""
@@ -117,7 +100,7 @@ def _words(stripped: str, fast: bool) -> tuple[int, str, int]:
     # A line `re` reads as `regex` does holds no ideograph or kana, even in a text that
     # does (most lines of a mixed text): one fast scan spares it two slower ones.
     plain = fast or re_agrees(stripped)
-    find = WORD_RE.findall if plain else _words_of
+    find = WORD_RE.findall  # on text with ideographs it reads the stretches between them fast
     if unicodedata.is_normalized("NFKC", stripped):
         # Case folding keeps every character's kind (tests/text/test_features.py checks all
         # of Unicode), so it keeps the words; only NFKC can change them.
@@ -127,27 +110,3 @@ def _words(stripped: str, fast: bool) -> tuple[int, str, int]:
         words = find(nfkc_casefold(stripped))
         n_words = len(find(stripped))
     return n_words, " ".join(words), 0 if plain else count_ideographs(stripped)
-
-
-# Runs of the characters that are words on their own (Han, kana), kept by `split`.
-_SINGLE_CHARACTER_RUN_RE = regex.compile(f"([{SINGLE_CHARACTER_WORDS}]+)")
-
-
-def _words_of(text: str) -> list[str]:
-    """``WORD_RE.findall(text)``, faster on text holding ideographs or kana.
-
-    There the word pattern needs the full engine (``regex``), which makes a match of
-    each character. No word holds such a character besides the character itself, so
-    the words are those of the stretches between the runs of them (found by the
-    fastest engine each stretch allows) and the runs' characters, in order.
-    """
-    parts = _SINGLE_CHARACTER_RUN_RE.split(text)
-    if len(parts) == 1:
-        return WORD_RE.findall(text)
-    words: list[str] = []
-    for k, part in enumerate(parts):
-        if k % 2:
-            words.extend(part)  # each ideograph or kana is a word
-        elif part:
-            words.extend(WORD_RE.findall(part))
-    return words

@@ -74,7 +74,12 @@ def test_what_markup_patterns_skip_is_stripped_white_space() -> None:
 @settings(max_examples=100, deadline=None)
 @given(st.text(alphabet=st.sampled_from("=-#>*•◦▪‣–—+·●■□➢►✓✔ \tabc1."), min_size=1, max_size=12))
 def test_markup_lines_open_with_a_markup_character(line: str) -> None:
-    from textnorm_std._sections_lines import BULLET_RE, QUOTE_RE, markdown_level, underline_kind
+    from textnorm_std._sections_lines import (
+        BULLET_RE,
+        QUOTE_RE,
+        markdown_level,
+        underline_kind,
+    )
     from textnorm_std.sections import _MARKUP_FIRST
 
     (f,) = read_lines(line.strip() or "x")
@@ -102,17 +107,6 @@ def test_opening_is_the_first_two_words(key: str) -> None:
     parts = key.split(" ", 2)
     assert _opening(key) == (" ".join(parts[:2]) if len(parts) == 3 else "")
 
-
-@settings(max_examples=100, deadline=None)
-@given(st.lists(st.sampled_from(["東", "京", "の", "カ", "ー", "々", "\U00020000", "ab", "Ab", "é", "e\u0301", "'",
-                                 "’", "1", "２", " ", "。", "한", "ب", "ि", "_", "-"])))
-def test_words_around_ideographs_are_the_word_patterns(parts: list[str]) -> None:
-    from textnorm_std._sections_view import _words_of
-
-    from textnorm.text import words
-
-    text = "".join(parts)
-    assert _words_of(text) == words(text)
 
 
 @settings(max_examples=100, deadline=None)

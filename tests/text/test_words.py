@@ -73,6 +73,14 @@ def test_fast_engines_agree_on_mixed_scripts(parts):
     _same_words("".join(parts))
 
 
+@given(st.lists(st.sampled_from(["東", "京", "の", "カ", "ー", "々", "\U00020000", "ab", "Ab", "é", "e\u0301", "'",
+                                 "’", "1", "２", " ", "。", "한", "ب", "ि", "_", "-"])))
+def test_words_around_ideographs_and_kana_are_the_full_patterns(parts):
+    # Such text is read run by run (the stretches between ideographs take the fastest
+    # engine they allow): the words must be the full pattern's.
+    _same_words("".join(parts))
+
+
 def test_positions_use_the_full_pattern():
     assert WORD_RE.findall("ab cd ef", 3) == ["cd", "ef"]
     assert WORD_RE.match("ab cd", 3).group() == "cd"

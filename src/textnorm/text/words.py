@@ -64,7 +64,10 @@ class WordPattern:
         """The words of ``string`` (from ``pos`` to ``endpos``) as strings, in order."""
         if pos or endpos != sys.maxsize:
             return _FULL_WORD_RE.findall(string, pos, endpos)
-        return self._engine(string).findall(string)  # type: ignore[no-any-return]
+        engine = self._engine(string)
+        if engine is _FULL_WORD_RE:
+            return _findall_around_runs(string)
+        return engine.findall(string)  # type: ignore[no-any-return]
 
     def count(self, string: str) -> int:
         """The number of words of ``string``, without making a string of each."""
@@ -82,6 +85,30 @@ class WordPattern:
 
     def __repr__(self) -> str:
         return f"WordPattern({_FULL_WORD_RE.pattern!r})"
+
+
+# Runs of the characters that are words on their own, kept by ``split``.
+_SINGLE_CHARACTER_RUN_RE = regex.compile(f"([{SINGLE_CHARACTER_WORDS}]+)")
+
+
+def _findall_around_runs(text: str) -> list[str]:
+    """``_FULL_WORD_RE.findall(text)``, faster on text holding ideographs or kana.
+
+    The full engine makes a match of each such character. No other word holds one, so
+    the words are those of the stretches between their runs (each found by the fastest
+    engine the stretch allows: most lines of a mixed text need not the full one) and the
+    runs' characters, in order.
+    """
+    parts = _SINGLE_CHARACTER_RUN_RE.split(text)
+    if len(parts) == 1:
+        return _FULL_WORD_RE.findall(text)  # type: ignore[no-any-return]
+    found: list[str] = []
+    for k, part in enumerate(parts):
+        if k % 2:
+            found.extend(part)  # each character of a run is a word
+        elif part:
+            found.extend(WordPattern._engine(part).findall(part))
+    return found
 
 
 _UNSAFE: re.Pattern[str] | None = None
