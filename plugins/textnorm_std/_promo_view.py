@@ -15,7 +15,6 @@ use. The patterns are the line features' own, imported, so the two cannot drift 
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterator
 
 import regex
 
@@ -24,9 +23,9 @@ from textnorm.text import (
     count_separators,
     ends_sentence,
     ends_with_colon,
+    iter_lines,
     nfkc_casefold,
 )
-from textnorm.text import lines as text_lines
 from textnorm.text.words import SINGLE_CHARACTER_WORDS, WORD_RE, re_agrees
 
 from ._promo_units import _HANGUL_RE, LineUnits, units_of_runs, units_of_words
@@ -97,7 +96,7 @@ def read_lines(text: str, memo: dict[str, tuple[int, LineUnits]],
     units of each distinct stripped line (the passes and the repeats of a line share
     them); ``shared`` gives one string object per distinct unit (see :class:`LineUnits`)."""
     out = []
-    for i, (start, end, raw) in enumerate(_spans(text)):
+    for i, (start, end, raw) in enumerate(iter_lines(text)):
         stripped = raw.strip()
         if not stripped:
             out.append(PromoLine(i, start, end, stripped, 0, None))
@@ -107,20 +106,6 @@ def read_lines(text: str, memo: dict[str, tuple[int, LineUnits]],
             known = memo[stripped] = _words_and_units(stripped, shared)
         out.append(PromoLine(i, start, end, stripped, known[0], known[1]))
     return out
-
-
-def _spans(text: str) -> Iterator[tuple[int, int, str]]:
-    """``start, end, text`` of each line, as :func:`textnorm.text.lines` finds them."""
-    if "\r" in text:
-        for span in text_lines(text):
-            yield span.start, span.end, span.text
-        return
-    # The same lines without an object per line: "\n" is then the only break.
-    pos = 0
-    for raw in text.split("\n"):
-        end = pos + len(raw)
-        yield pos, end, raw
-        pos = end + 1
 
 
 def _words_and_units(stripped: str, shared: dict[str, str] | None) -> tuple[int, LineUnits]:
