@@ -20,7 +20,6 @@ import regex
 
 from textnorm.text import (
     count_ideographs,
-    count_separators,
     ends_sentence,
     ends_with_colon,
     iter_lines,
@@ -28,6 +27,7 @@ from textnorm.text import (
 )
 from textnorm.text.words import SINGLE_CHARACTER_WORDS, WORD_RE, re_agrees
 
+from ._line_view import LineView
 from ._promo_units import _HANGUL_RE, LineUnits, units_of_runs, units_of_words
 
 _CJK_RUN_RE = regex.compile(f"[{SINGLE_CHARACTER_WORDS}]+")
@@ -39,21 +39,16 @@ assert WORD_RE.pattern.startswith(_FIRST_BRANCH)
 _OTHER_WORD_RE = regex.compile(WORD_RE.pattern[len(_FIRST_BRANCH):], WORD_RE.flags)
 
 
-class PromoLine:
+class PromoLine(LineView):
     """One line: its number, span (without the break) and stripped text, and what the
     step reads of it (see :class:`~textnorm.text.LineFeatures` for each field), with
     its content units (:class:`._promo_units.LineUnits`, None for a blank line)."""
 
-    __slots__ = ("_ideographs", "_separators", "blank", "colon_end", "end", "hangul", "index",
-                 "n_words", "start", "terminal", "text", "units")
+    __slots__ = ("_ideographs", "colon_end", "hangul", "n_words", "terminal", "units")
 
     def __init__(self, index: int, start: int, end: int, text: str, n_words: int,
                  units: LineUnits | None) -> None:
-        self.index = index
-        self.start = start
-        self.end = end
-        self.text = text
-        self.blank = not text
+        super().__init__(index, start, end, text)
         self.n_words = n_words
         self.units = units
         # Whether the line holds Hangul (its folded form does: folding keeps Hangul Hangul
@@ -61,19 +56,7 @@ class PromoLine:
         self.hangul = units is not None and units.hangul
         self.terminal = ends_sentence(text)
         self.colon_end = ends_with_colon(text)
-        self._separators: int | None = None
         self._ideographs: int | None = None
-
-    @property
-    def n_chars(self) -> int:
-        return len(self.text)
-
-    @property
-    def separators(self) -> int:
-        """Separator marks (``| » › · •`` and spaced dashes), as the line features count them."""
-        if self._separators is None:
-            self._separators = count_separators(self.text)
-        return self._separators
 
     @property
     def n_ideographs(self) -> int:

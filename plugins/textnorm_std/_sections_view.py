@@ -19,7 +19,6 @@ import unicodedata
 from textnorm.text import (
     case_shape,
     count_ideographs,
-    count_separators,
     ends_sentence,
     ends_with_colon,
     iter_lines,
@@ -27,28 +26,21 @@ from textnorm.text import (
 )
 from textnorm.text.words import WORD_RE, re_agrees
 
+from ._line_view import LineView
 
-class SectionLine:
+
+class SectionLine(LineView):
     """One line: its number, span (without the break), stripped text and what
     ``sections`` reads of it (see :class:`~textnorm.text.LineFeatures` for each field),
     with ``key``, the :func:`~textnorm.text.comparison_key` of the line."""
 
-    __slots__ = ("_separators", "_shape", "blank", "colon_end", "end", "index", "key", "n_ideographs",
-                 "n_words", "start", "terminal", "text", "word_length")
+    __slots__ = ("_shape", "colon_end", "key", "n_ideographs", "n_words", "terminal", "word_length")
 
     def __init__(self, index: int, start: int, end: int, own: tuple[str, int, str, int, float, bool, bool]) -> None:
         """``own``: what the line shows on its own (see :func:`_own`)."""
-        self.index = index
-        self.start = start
-        self.end = end
-        self.text, self.n_words, self.key, self.n_ideographs, self.word_length, self.terminal, self.colon_end = own
-        self.blank = not self.text
+        super().__init__(index, start, end, own[0])
+        _, self.n_words, self.key, self.n_ideographs, self.word_length, self.terminal, self.colon_end = own
         self._shape: str | None = None
-        self._separators: int | None = None
-
-    @property
-    def n_chars(self) -> int:
-        return len(self.text)
 
     @property
     def case_shape(self) -> str:
@@ -56,13 +48,6 @@ class SectionLine:
         if self._shape is None:
             self._shape = case_shape(self.text)[0]
         return self._shape
-
-    @property
-    def separators(self) -> int:
-        """Separator marks (``| » › · •`` and spaced dashes), as the line features count them."""
-        if self._separators is None:
-            self._separators = count_separators(self.text)
-        return self._separators
 
 
 def read_lines(text: str) -> list[SectionLine]:
