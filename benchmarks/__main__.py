@@ -1,6 +1,6 @@
 """Run the benchmarks: ``python -m benchmarks`` from the repository root.
 
-    python -m benchmarks                      # quality, speed and scaling (~10-15 min on 2 cores)
+    python -m benchmarks                      # quality, speed and scaling (~5 min on 2 cores)
     python -m benchmarks --quick              # the same, smaller (under ~2 min)
     python -m benchmarks --speed --scaling    # only some parts
     python -m benchmarks --profile            # where the chain spends its time
