@@ -59,6 +59,10 @@ _FUZZY_WORD_RE = regex.compile(r"~(\w+)\??")
 _SPACE_RE = regex.compile(r"\s+")
 # Bullets, arrows, quotes and brackets that decorate a call to action on either side.
 _EDGE_RE = regex.compile(r"^[^\w©]+|[\W_]+$")
+# It finds nothing when the key opens with a word character or "©" and closes with a
+# word character but "_" (most keys): two tests of one character instead of its scan.
+_EDGE_FIRST_RE = regex.compile(r"[^\w©]")
+_EDGE_LAST_RE = regex.compile(r"[\W_]")
 # What may separate a prefix ("also read") from the teaser that follows it.
 _PREFIX_SEP = r"(?:\s*[:|»›>\-–—•·/]+\s*|\s+)"
 
@@ -397,4 +401,6 @@ def line_key(text: str) -> str:
     decoration (bullets, arrows, quotes, brackets, trailing colons) stripped from both ends."""
     key = unicodedata.normalize("NFKC", text).casefold()
     key = _SPACE_RE.sub(" ", key).strip()
-    return _EDGE_RE.sub("", key)
+    if key and (_EDGE_FIRST_RE.match(key) or _EDGE_LAST_RE.match(key, len(key) - 1)):
+        key = _EDGE_RE.sub("", key)
+    return key

@@ -113,17 +113,21 @@ def units_of_runs(others: Sequence[str], runs: Sequence[str]) -> set[Unit]:
     return units
 
 
-def units_of_words(words: Sequence[str], folded: str) -> tuple[set[Unit], bool]:
+def units_of_words(words: Sequence[str], folded: str,
+                   agrees: bool | None = None) -> tuple[set[Unit], bool]:
     """:func:`content_units` of a text whose folded form is ``folded`` and whose words
     (``WORD_RE.findall(folded)``) are ``words`` (the caller may have them already), and
-    whether the text holds Hangul (see :class:`LineUnits`)."""
+    whether the text holds Hangul (see :class:`LineUnits`). ``agrees``: ``re_agrees(folded)``
+    when the caller knows it."""
     units = _word_units(words, folded.isascii())
     if folded.isascii():
         return units, False
     # An ideograph or kana is a word of one character, too short to be kept above. Text
     # that ``re`` reads as ``regex`` does holds none (see ``re_agrees``: a fast search),
     # which leaves only Hangul to look for.
-    if _HANGUL_RE.search(folded) is None if re_agrees(folded) else _CJK_CHAR_RE.search(folded) is None:
+    if agrees is None:
+        agrees = re_agrees(folded)
+    if _HANGUL_RE.search(folded) is None if agrees else _CJK_CHAR_RE.search(folded) is None:
         return units, False
     if _HANGUL_RE.search(folded) is None:
         # Ideographs and kana are words of one character each, so two of them next to
@@ -155,12 +159,15 @@ class LineUnits:
     for it (the lines of a document repeat their words: one object per word saves most
     of the memory)."""
 
-    __slots__ = ("_total", "hangul", "korean", "units")
+    __slots__ = ("_total", "hangul", "korean", "pairs", "units")
 
     def __init__(self, units: Iterable[Unit], shared: dict[Unit, Unit] | None = None,
-                 hangul: bool = True) -> None:
+                 hangul: bool = True, pairs: bool = True) -> None:
+        """``hangul``: the line may hold Hangul; ``pairs``: its units may hold pairs
+        (false: they are all words, whose weights are their lengths less a constant)."""
         self.units = tuple(units if shared is None else map(shared.setdefault, units, units))
         self.hangul = hangul
+        self.pairs = pairs
         # The Korean words among the units weigh as pairs (see _specificity): found with
         # one pattern pass, on a line that holds Hangul (``hangul``: it may) only.
         self.korean: frozenset[str] = _NO_UNITS
@@ -175,13 +182,17 @@ class LineUnits:
         """The total specificity of the line's units (worked out when first asked: most
         lines are never asked their coherence)."""
         if self._total is None:
-            self._total = _weight(self.units) if not self.korean else self.weigh(self.units)
+            self._total = self.weigh(self.units)
         return self._total
 
     def weigh(self, units: Iterable[Unit]) -> int:
         """The total specificity of ``units``, some of this line's units."""
         if not self.korean:
-            return _weight(units)
+            if self.pairs:
+                return _weight(units)
+            # Words only: no type test per unit (see _weight).
+            units = units if isinstance(units, (list, tuple)) else [*units]
+            return sum(map(len, units)) - len(units) * (CONTENT_WORD_MIN_CHARS - 1)
         units = [*units]
         korean = self.korean.intersection(units)
         # Each weighs _PAIR_SPECIFICITY instead of what its length gives.

@@ -47,7 +47,7 @@ class PromoLine(LineView):
     __slots__ = ("_ideographs", "colon_end", "hangul", "n_words", "terminal", "units")
 
     def __init__(self, index: int, start: int, end: int, text: str, n_words: int,
-                 units: LineUnits | None) -> None:
+                 units: LineUnits | None, ideographs: int | None = None) -> None:
         super().__init__(index, start, end, text)
         self.n_words = n_words
         self.units = units
@@ -56,7 +56,7 @@ class PromoLine(LineView):
         self.hangul = units is not None and units.hangul
         self.terminal = ends_sentence(text)
         self.colon_end = ends_with_colon(text)
-        self._ideographs: int | None = None
+        self._ideographs = ideographs  # (None: counted on first use)
 
     @property
     def n_ideographs(self) -> int:
@@ -72,12 +72,12 @@ class PromoLine(LineView):
         return self.n_words - self.n_ideographs / 2
 
 
-def read_lines(text: str, memo: dict[str, tuple[int, LineUnits]],
+def read_lines(text: str, memo: dict[str, tuple[int, LineUnits, int | None]],
                shared: dict[str, str] | None = None) -> list[PromoLine]:
     """Every line of ``text`` (blank ones included, breaks ``\\n``, ``\\r\\n`` and ``\\r``
     as :func:`textnorm.text.lines` finds them). ``memo`` keeps the word count and
-    units of each distinct stripped line (the passes and the repeats of a line share
-    them); ``shared`` gives one string object per distinct unit (see :class:`LineUnits`)."""
+    units of each distinct stripped line, and its ideograph count where that came
+    for free (the passes and the repeats of a line share them); ``shared`` gives one string object per distinct unit (see :class:`LineUnits`)."""
     out = []
     for i, (start, end, raw) in enumerate(iter_lines(text)):
         stripped = raw.strip()
@@ -87,20 +87,24 @@ def read_lines(text: str, memo: dict[str, tuple[int, LineUnits]],
         known = memo.get(stripped)
         if known is None:
             known = memo[stripped] = _words_and_units(stripped, shared)
-        out.append(PromoLine(i, start, end, stripped, known[0], known[1]))
+        out.append(PromoLine(i, start, end, stripped, *known))
     return out
 
 
-def _words_and_units(stripped: str, shared: dict[str, str] | None) -> tuple[int, LineUnits]:
-    """The word count of a stripped line, as the line features count it, and its
-    content units, from one fold and one word pass."""
+def _words_and_units(stripped: str, shared: dict[str, str] | None) -> tuple[int, LineUnits, int | None]:
+    """The word count of a stripped line, as the line features count it, its content
+    units, from one fold and one word pass, and its ideograph count when the fold
+    tells it (None: to be counted on first use)."""
+    agrees = True
+    ideographs: int | None = 0
     if stripped.isascii():
         folded = stripped.lower()  # what NFKC and case folding do to ASCII
         words = WORD_RE.findall(folded)
         n_words = len(words)
     else:
         folded = nfkc_casefold(stripped)
-        if not re_agrees(folded) and _HANGUL_RE.search(folded) is None:
+        agrees = re_agrees(folded)
+        if not agrees and _HANGUL_RE.search(folded) is None:
             # Ideographs and kana are a word each: counted by the runs they make (whose
             # pairs are units), and only the other words made strings, by the word
             # pattern's other branch (one word of a text is one or the other; see
@@ -111,10 +115,18 @@ def _words_and_units(stripped: str, shared: dict[str, str] | None) -> tuple[int,
                 n_words = sum(map(len, runs)) + len(others)
             else:
                 n_words = len(WORD_RE.findall(stripped))
-            return n_words, LineUnits(units_of_runs(others, runs), shared, False)
+            return n_words, LineUnits(units_of_runs(others, runs), shared, False), None
         words = WORD_RE.findall(folded)
         # Case folding keeps every character's kind, so only NFKC can change the words
         # (the line features count them on the line itself then).
-        n_words = len(words) if unicodedata.is_normalized("NFKC", stripped) else len(WORD_RE.findall(stripped))
-    units, hangul = units_of_words(words, folded)
-    return n_words, LineUnits(units, shared, hangul)
+        if unicodedata.is_normalized("NFKC", stripped):
+            n_words = len(words)
+            # The line is its folded form but for case, which no ideograph or kana has:
+            # a fold that re reads as regex does holds none, nor does the line then.
+            ideographs = 0 if agrees else None
+        else:
+            n_words = len(WORD_RE.findall(stripped))
+            ideographs = None
+    units, hangul = units_of_words(words, folded, agrees)
+    # Pairs are made only of ideographs and kana (the branch above) and of Hangul.
+    return n_words, LineUnits(units, shared, hangul, pairs=hangul), ideographs

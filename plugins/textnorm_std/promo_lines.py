@@ -92,7 +92,7 @@ class PromoLines(textnorm.Normalizer):
         text = doc.text
         # The word count and content units of each distinct line text, kept for the later
         # passes (which see the same lines) and for repeated lines: local to this call.
-        memo: dict[str, tuple[int, LineUnits]] = {}
+        memo: dict[str, tuple[int, LineUnits, int | None]] = {}
         # One object per distinct unit of the document. Once the lines are read, the units
         # are shared, and the table that holds every unit of the document is where each
         # pass counts the main content's units (see Vocabulary): a second table of them
@@ -147,7 +147,11 @@ class PromoLines(textnorm.Normalizer):
         prose = prose_flags(lines, o.min_sentence_words, o.long_line_words, o.ellipsis_ends_sentence)
         units: list[LineUnits] = [f.units for f in lines]  # (a line that is not blank has them)
         leads = lead_ins(lines, prose, numbers)
-        entries = [self._library(f) for f in lines]
+        if o.use_library:  # (lines longer than max_pattern_chars are prose: not matched)
+            widest = o.max_pattern_chars
+            entries = [None if len(f.text) > widest else _library_entry(f.text) for f in lines]
+        else:
+            entries = [None] * len(lines)
         weights = line_weights(lines, prose, short_line_cost=o.short_line_cost, run_growth=o.run_growth,
                                max_sentence_words=o.max_sentence_words, memo=words_of)
         region = main_region(weights)
@@ -170,7 +174,15 @@ class PromoLines(textnorm.Normalizer):
 
         dated = self._dated_lines(lines, first, last) if by_position else {}
         out = []
+        # Without user patterns, a line inside the content span that matches no library
+        # entry and is no headline candidate (prose, a sentence, a short label, the first
+        # line) meets no rule below: most lines, passed over at once.
+        plain = not (self._extra or self._allow)
+        min_words = o.headline_min_words
         for i, f in enumerate(lines):
+            if (plain and first <= i <= last and entries[i] is None
+                    and (prose[i] or f.terminal or f.n_words < min_words or i == 0)):
+                continue
             if self._allowed(f.text):
                 continue
             own = region is not None and region[0] <= i <= region[1]
@@ -189,12 +201,16 @@ class PromoLines(textnorm.Normalizer):
                     coherence, known = vocab.coherence(units[i], own=own), True
                 reason = self._pattern_reason(f, entry, prose[i], coherence)
             # Line 0 is the title's place; prose, a sentence and a short label are no
-            # headline (the first test of _headline_reason, made here).
+            # headline (the first test of _headline_reason, made here). The evidence (a
+            # view count, a crumb trail) next: most short lines have none, and then need
+            # no coherence for it.
             if (reason is None and region is not None and i > 0
                     and not (prose[i] or f.terminal or f.n_words < o.headline_min_words)):
-                if not known:
-                    coherence, known = vocab.coherence(units[i], own=own), True
-                reason = self._headline_reason(lines, prose, units, i, coherence)
+                signals = _headline_signals(f)
+                if signals is not None:
+                    if not known:
+                        coherence, known = vocab.coherence(units[i], own=own), True
+                    reason = self._headline_reason(lines, prose, units, i, coherence, signals)
             # An item of a list that a lead-in of the content announces ("More about:")
             # is not furniture for its position.
             lead = leads[i]
@@ -273,11 +289,6 @@ class PromoLines(textnorm.Normalizer):
                 break
         return first, last
 
-    def _library(self, f: PromoLine) -> LibraryPattern | None:
-        if not self.options.use_library or f.n_chars > self.options.max_pattern_chars:
-            return None
-        return _library_entry(f.text)
-
     def _allowed(self, text: str) -> bool:
         return bool(self._allow) and any(self._search(p, text) for p in self._allow)
 
@@ -307,30 +318,21 @@ class PromoLines(textnorm.Normalizer):
         return f"{_CATEGORY_NAMES[entry.category]}: matches library pattern {entry.label}{shown}"
 
     def _headline_reason(self, lines: Sequence[PromoLine], prose: Sequence[bool],
-                         units: Sequence[LineUnits], i: int, coherence: float | None) -> str | None:
+                         units: Sequence[LineUnits], i: int, coherence: float | None,
+                         signals: tuple[bool, int]) -> str | None:
         """An unrelated headline or crumb inside the content: headline-shaped, with a
-        view count or separators, sharing (almost) nothing with the content."""
+        view count or separators (``signals``, see :func:`_headline_signals`), sharing
+        (almost) nothing with the content."""
         o = self.options
         f = lines[i]
         if prose[i] or f.terminal or f.n_words < o.headline_min_words or coherence is None:
             return None
-        if _DATE_HINT_RE.search(f.text):
-            return None  # a dateline or a credit with a year is content
-        # A headline is words with a count after them; a line of figures (a table
-        # row, coordinates) ending in one is data.
-        count = bool(_COUNT_RE.search(f.text)) and 3 * len(_NUMBER_RE.findall(f.text)) <= f.n_words
-        # Of the separator marks the line features count, a crumb trail spaces its
-        # own ("News › World"); a slash in "and/or", markup's "</div>" and French
-        # quotes (« ») are not crumbs.
-        separators = 0
-        if f.separators >= 2:
-            separators = (len(_SPACED_SEPARATOR_RE.findall(f.text))
-                          - min(f.text.count("«"), f.text.count("»")))
+        count, separators = signals
         # A view count is strong evidence on its own; one separator is not (a heading
         # or a list item may hold a dash), a crumb trail has two or more, and the line
         # must then share less with the content.
         limit = o.count_max_coherence if count else o.headline_max_coherence
-        if not (count or separators >= 2) or coherence > limit:
+        if coherence > limit:
             return None
         # A heading shares vocabulary with what follows it.
         follow = Vocabulary(units[i + 1:i + 4]).coherence(units[i], own=False)
@@ -371,6 +373,27 @@ class PromoLines(textnorm.Normalizer):
 def _library_entry(text: str) -> LibraryPattern | None:
     # Cached: the passes of one document, and the pages of one site, repeat their lines.
     return match_library(line_key(text))
+
+
+def _headline_signals(f: PromoLine) -> tuple[bool, int] | None:
+    """A headline's evidence in a short line: whether it ends in a view count, and how
+    many crumb separators it holds; None without a count and with fewer than two
+    separators, or with a year, time or date (a dateline or a credit is content)."""
+    if _DATE_HINT_RE.search(f.text):
+        return None
+    # A headline is words with a count after them; a line of figures (a table row,
+    # coordinates) ending in one is data.
+    count = bool(_COUNT_RE.search(f.text)) and 3 * len(_NUMBER_RE.findall(f.text)) <= f.n_words
+    # Of the separator marks the line features count, a crumb trail spaces its own
+    # ("News › World"); a slash in "and/or", markup's "</div>" and French quotes (« »)
+    # are not crumbs.
+    separators = 0
+    if f.separators >= 2:
+        separators = (len(_SPACED_SEPARATOR_RE.findall(f.text))
+                      - min(f.text.count("«"), f.text.count("»")))
+    if not (count or separators >= 2):
+        return None
+    return count, separators
 
 
 def _without_lines(text: str, feats: Sequence[PromoLine], gone: set[int]) -> str:

@@ -156,6 +156,8 @@ def test_promo_lines_read_the_fields_of_the_line_features(parts: list[str], sep:
         if a.units is not None:
             assert {_units._unit_text(u) for u in a.units.units} == reference_units(b.text)
             assert a.units.total == line_units(b.text).total
+            # A line said to hold no pairs holds words only (its weights skip the type test).
+            assert a.units.pairs or all(isinstance(u, str) for u in a.units.units)
 
 
 @settings(max_examples=100, deadline=None)
@@ -359,7 +361,16 @@ def test_lines_of_ideographs_count_their_words_by_runs(text: str) -> None:
     text = text.strip()
     if not text:
         return
-    n_words, units = view._words_and_units(text, None)
+    n_words, units, _ = view._words_and_units(text, None)
     assert n_words == len(WORD_RE.findall(text))
     assert {_units._unit_text(u) for u in units.units} == reference_units(text)
     assert units.total == reference_weight(reference_units(text))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab É1_©»«•→-:. \t\n\xa0\u3000'\"()[]【】港ｱe\u0301"), max_size=20))
+def test_line_key_strips_its_edges_as_the_edge_pattern_does(text: str) -> None:
+    # line_key runs the edge pattern only when the key's first or last character asks
+    # for it: the same key as running it always.
+    key = patterns._SPACE_RE.sub(" ", unicodedata.normalize("NFKC", text).casefold()).strip()
+    assert patterns.line_key(text) == patterns._EDGE_RE.sub("", key)
