@@ -61,16 +61,20 @@ class AlignParams:
     lookup_pairs: int | None = None
 
 
-def find_runs(units: Sequence[Unit], p: AlignParams) -> list[list[Pair]]:
+def find_runs(units: Sequence[Unit], p: AlignParams, pairs: dict[int, list[int]] | None = None
+              ) -> list[list[Pair]]:
     """Runs of repeated lines, in text order of their repeats.
 
     One pass: a line continues the run of the line before it when it is similar enough
     (``run_threshold``) to the line after that run's last source; otherwise a line similar
     enough (``threshold``) to an earlier line found through the index starts a new run.
     Then each run grows backwards over weaker pairs (a retitled heading, a byline with an
-    injected word) before its first strong pair.
+    injected word) before its first strong pair. ``pairs``: the lines' word pair hashes,
+    kept by the caller from one pass over the same lines to the next (see
+    :class:`LineIndex`).
     """
-    index = LineIndex(units, p.max_postings, p.numbers_must_match, p.max_changed, max_lists=p.lookup_pairs)
+    index = LineIndex(units, p.max_postings, p.numbers_must_match, p.max_changed, max_lists=p.lookup_pairs,
+                      pairs=pairs)
     runs: list[list[Pair]] = []
     in_run: dict[int, int] = {}  # dup unit -> its run's position in ``runs``
     for u in units:

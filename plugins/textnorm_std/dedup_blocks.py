@@ -210,11 +210,19 @@ class DedupBlocks(textnorm.Normalizer):
         passes = [0, 0]  # passes that removed something: over the whole text, over stretches
         counted = ShingleCounts()  # the wrapped matcher's counts, kept from one of its passes to the next
 
+        # The word pair hashes of the lines that share their words tuple with others (the
+        # lines of exact copies), by the tuple's id (``units`` keeps the tuples alive), from
+        # one pass of the line matcher to the next: a later pass reads the same lines again.
+        pairs: dict[int, list[int]] = {}
+
+        def decide_lines(us: Sequence[Unit]) -> dict[int, tuple[int, float, str]]:
+            return self._decide_lines(us, pairs)
+
         def decide_wrapped(us: Sequence[Unit]) -> dict[int, tuple[int, float, str]]:
             return self._decide_wrapped(us, counted)
 
         while max(passes) < _MAX_PASSES:
-            found = self._look(alive, scope, self._decide_lines)
+            found = self._look(alive, scope, decide_lines)
             by_lines = bool(found)
             whole = scope is None
             if scope is None:
@@ -275,8 +283,10 @@ class DedupBlocks(textnorm.Normalizer):
                 found[where[k]] = (where[target], sim, note)
         return found
 
-    def _decide_lines(self, units: Sequence[Unit]) -> dict[int, tuple[int, float, str]]:
-        copies = group_copies(find_runs(units, self._align), units, self._align.max_gap, self.options.min_words)
+    def _decide_lines(self, units: Sequence[Unit], pairs: dict[int, list[int]] | None = None
+                      ) -> dict[int, tuple[int, float, str]]:
+        copies = group_copies(find_runs(units, self._align, pairs), units, self._align.max_gap,
+                              self.options.min_words)
         return self._decide(copies, units)
 
     def _prose(self, unit: Unit) -> bool:

@@ -93,3 +93,26 @@ def test_lookup_pairs_option_is_validated():
     assert DedupBlocksOptions().lookup_pairs == 8
     with pytest.raises((ValueError, TypeError), match="lookup_pairs"):
         DedupBlocksOptions(lookup_pairs=0)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_texts(), st.data())
+def test_property_pairs_kept_between_passes_change_nothing(text, data):
+    # A later pass reads the lines of the same call again, some removed and renumbered:
+    # with the word pair hashes of the earlier pass kept, it finds the same runs.
+    from textnorm_std._dedup_align import AlignParams, find_runs
+    from textnorm_std._dedup_lines import _shingle_keys, renumbered
+
+    units = units_of(text)
+    params = AlignParams(threshold=0.8, run_threshold=0.5, max_gap=3, max_postings=32,
+                         numbers_must_match=True, max_changed=0, lookup_pairs=8)
+    kept: dict = {}
+    assert find_runs(units, params, kept) == find_runs(units, params)
+    gone = data.draw(st.sets(st.integers(0, len(units) - 1)))
+    later = [renumbered(u, k) for k, u in enumerate(x for x in units if x.index not in gone)]
+    assert find_runs(later, params, kept) == find_runs(later, params)
+    # Only the pairs of word tuples several lines share are kept, and they are the lines' own.
+    by_id = {id(u.words): u for u in units}
+    for w, pairs in kept.items():
+        assert sum(id(u.words) == w for u in units) > 1
+        assert pairs == _shingle_keys(by_id[w])
