@@ -400,7 +400,11 @@ def line_key(text: str) -> str:
     """The comparison form patterns are written for: NFKC, case-folded, single spaces,
     decoration (bullets, arrows, quotes, brackets, trailing colons) stripped from both ends."""
     key = unicodedata.normalize("NFKC", text).casefold()
-    key = _SPACE_RE.sub(" ", key).strip()
+    # The one printable white space character is the space (a test checks it over all
+    # of Unicode): a printable key without two spaces in a row has nothing to collapse.
+    if not key.isprintable() or "  " in key:
+        key = _SPACE_RE.sub(" ", key)
+    key = key.strip()
     if key and (_EDGE_FIRST_RE.match(key) or _EDGE_LAST_RE.match(key, len(key) - 1)):
         key = _EDGE_RE.sub("", key)
     return key

@@ -374,3 +374,19 @@ def test_line_key_strips_its_edges_as_the_edge_pattern_does(text: str) -> None:
     # for it: the same key as running it always.
     key = patterns._SPACE_RE.sub(" ", unicodedata.normalize("NFKC", text).casefold()).strip()
     assert patterns.line_key(text) == patterns._EDGE_RE.sub("", key)
+
+
+def test_the_space_is_the_only_printable_white_space() -> None:
+    # line_key collapses white space only in keys that are not printable or hold two
+    # spaces in a row: every other white space character is not printable.
+    for cp in range(0x110000):
+        c = chr(cp)
+        if c != " " and patterns._SPACE_RE.match(c):
+            assert not c.isprintable(), hex(cp)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab É1 \t\n\r\xa0\u3000\u2028\u200b\x85\u180e"), max_size=20))
+def test_line_key_collapses_white_space_as_the_space_pattern_does(text: str) -> None:
+    key = patterns._SPACE_RE.sub(" ", unicodedata.normalize("NFKC", text).casefold()).strip()
+    assert patterns.line_key(text) == patterns._EDGE_RE.sub("", key)
