@@ -25,12 +25,16 @@ from textnorm.text import (
     iter_lines,
     nfkc_casefold,
 )
-from textnorm.text.words import SINGLE_CHARACTER_WORDS, WORD_RE, re_agrees
+from textnorm.text.words import (
+    SINGLE_CHARACTER_RUN_RE,
+    SINGLE_CHARACTER_WORDS,
+    WORD_RE,
+    re_agrees,
+)
 
 from ._line_view import LineView
 from ._promo_units import _HANGUL_RE, LineUnits, units_of_runs, units_of_words
 
-_CJK_RUN_RE = regex.compile(f"[{SINGLE_CHARACTER_WORDS}]+")
 # The word pattern is "one ideograph or kana, or a word of other letters, marks and
 # digits"; that second branch never holds the first's characters, so its matches over a
 # text are the text's other words (the scan stops at the same places).
@@ -109,7 +113,7 @@ def _words_and_units(stripped: str, shared: dict[str, str] | None) -> tuple[int,
             # pairs are units), and only the other words made strings, by the word
             # pattern's other branch (one word of a text is one or the other; see
             # _OTHER_WORD_RE). Hangul is left to units_of_words (pairs word by word).
-            runs = _CJK_RUN_RE.findall(folded)
+            runs = SINGLE_CHARACTER_RUN_RE.findall(folded)
             others = _OTHER_WORD_RE.findall(folded)
             if unicodedata.is_normalized("NFKC", stripped):
                 n_words = sum(map(len, runs)) + len(others)

@@ -85,13 +85,12 @@ def _words(stripped: str, fast: bool) -> tuple[int, str, int]:
     # A line `re` reads as `regex` does holds no ideograph or kana, even in a text that
     # does (most lines of a mixed text): one fast scan spares it two slower ones.
     plain = fast or re_agrees(stripped)
-    find = WORD_RE.findall  # on text with ideographs it reads the stretches between them fast
     if unicodedata.is_normalized("NFKC", stripped):
         # Case folding keeps every character's kind (tests/text/test_features.py checks all
         # of Unicode), so it keeps the words; only NFKC can change them.
-        words = find(stripped.casefold())
+        words = WORD_RE.findall(stripped.casefold())
         n_words = len(words)
     else:
-        words = find(nfkc_casefold(stripped))
-        n_words = len(find(stripped))
+        words = WORD_RE.findall(nfkc_casefold(stripped))
+        n_words = len(WORD_RE.findall(stripped))
     return n_words, " ".join(words), 0 if plain else count_ideographs(stripped)

@@ -20,7 +20,13 @@ import regex
 
 from .keys import nfkc_casefold
 from .spans import Span, lines
-from .words import FAST_RANGES, SINGLE_CHARACTER_WORDS, WORD_RE, code_point_ranges, re_agrees
+from .words import (
+    FAST_RANGES,
+    SINGLE_CHARACTER_RUN_RE,
+    WORD_RE,
+    code_point_ranges,
+    re_agrees,
+)
 
 _SENTENCE_TERMINAL_RE = regex.compile(r"[.!?…。！？｡।॥؟][\"'”’»)\]」』）]*\s*\Z")
 _TRAILING_NUMBER_RE = regex.compile(r"(?<=\s)[\d.,]+[KkMm]?\s*\Z")
@@ -38,10 +44,6 @@ _CASED_WORD_RE = regex.compile(r"\p{L}[\p{L}\p{M}'’]*")
 # The same words on a line where `re` agrees with `regex` (see words.re_agrees).
 _FAST_CASED_WORD_RE = re.compile(r"[^\W\d_]+(?:['’]+[^\W\d_]*)*")
 _IDEOGRAPH_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
-_SINGLE_CHAR_WORD_RE = regex.compile(f"[{SINGLE_CHARACTER_WORDS}]")
-# Their runs: removing them counts the characters with one match a run, not a string
-# object per character (a line of Chinese is a run or two).
-_SINGLE_CHAR_RUN_RE = regex.compile(f"[{SINGLE_CHARACTER_WORDS}]+")
 # Last characters a line must end with for the two end-anchored patterns above to match:
 # checking the last character first spares a regex scan of every line (most fail it).
 _TERMINAL_LAST = frozenset(".!?…。！？｡।॥؟\"'”’»)]」』）")
@@ -294,7 +296,7 @@ def _one_line(raw: str, fast: bool = False, shared: dict[str, str] | None = None
     # phrase) are read alike by both: a fast scan of the line spares them the slower engine.
     fast = fast or ascii_line or re_agrees(stripped)
     if not vocabulary:
-        return (None, stripped, len(WORD_RE.findall(stripped)), *_own_shape(stripped, fast or ascii_line))
+        return (None, stripped, len(WORD_RE.findall(stripped)), *_own_shape(stripped, fast))
     folded = WORD_RE.findall(nfkc_casefold(raw))
     return (
         # Distinct words, as a tuple: a quarter of a set's memory, and the set operations
@@ -305,7 +307,7 @@ def _one_line(raw: str, fast: bool = False, shared: dict[str, str] | None = None
         # digit, ideograph or kana, other: tests/text/test_features.py checks all of
         # Unicode), so it keeps the words; only NFKC can change them.
         len(folded) if ascii_line or unicodedata.is_normalized("NFKC", raw) else len(WORD_RE.findall(stripped)),
-        *_own_shape(stripped, fast or ascii_line),
+        *_own_shape(stripped, fast),
     )
 
 
@@ -344,7 +346,8 @@ def count_ideographs(line: str) -> int:
     skip the count."""
     # Every Han or kana character is a word of its own (see WORD_RE), and no other word
     # holds one, so counting the characters counts those words.
-    return len(line) - len(_SINGLE_CHAR_RUN_RE.sub("", line))
+    # Removing their runs counts them with one match a run, not a string a character.
+    return len(line) - len(SINGLE_CHARACTER_RUN_RE.sub("", line))
 
 
 def _own_shape(stripped: str, fast: bool) -> tuple[str, float, bool, bool, bool, int, int]:

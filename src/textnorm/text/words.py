@@ -87,8 +87,9 @@ class WordPattern:
         return f"WordPattern({_FULL_WORD_RE.pattern!r})"
 
 
-# Runs of the characters that are words on their own, kept by ``split``.
-_SINGLE_CHARACTER_RUN_RE = regex.compile(f"([{SINGLE_CHARACTER_WORDS}]+)")
+SINGLE_CHARACTER_RUN_RE = regex.compile(f"[{SINGLE_CHARACTER_WORDS}]+")
+"""Runs of the characters that are words on their own (ideographs, kana)."""
+_SINGLE_CHARACTER_RUN_SPLIT_RE = regex.compile(f"({SINGLE_CHARACTER_RUN_RE.pattern})")  # ``split`` keeps the runs
 
 
 def _findall_around_runs(text: str) -> list[str]:
@@ -99,7 +100,7 @@ def _findall_around_runs(text: str) -> list[str]:
     engine the stretch allows: most lines of a mixed text need not the full one) and the
     runs' characters, in order.
     """
-    parts = _SINGLE_CHARACTER_RUN_RE.split(text)
+    parts = _SINGLE_CHARACTER_RUN_SPLIT_RE.split(text)
     if len(parts) == 1:
         return _FULL_WORD_RE.findall(text)  # type: ignore[no-any-return]
     found: list[str] = []
